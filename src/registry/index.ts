@@ -1,0 +1,12 @@
+export * from './types';
+export * from './errors';
+export * from './messages';
+export * from './paging';
+export * from './retry';
+export * from './transport';
+export * from './client';
+export * from './mlmodel';
+export { proxiedArtifactPath } from './artifacts';
+export { MAX_DESCRIPTION, canonicalStage } from './validate';
+export type { CallOptions } from './models';
+export type { CreateModelVersionOptions } from './versions';

@@ -1,0 +1,280 @@
+/**
+ * HTTP to an MLflow server over undici: keep-alive, per-try timeouts, cancellation through
+ * AbortSignal, typed errors, and the interactive retry policy of retry.ts.
+ */
+import { Agent, Dispatcher, request } from 'undici';
+import { errorFromNetwork, errorFromResponse, networkErrorCode, RegistryError } from './errors';
+import { AttemptOutcome, interactiveBudget, parseRetryAfter, RetryBudget, retryDelay } from './retry';
+
+export type RegistryAuth =
+  | { kind: 'basic'; username: string; password: string }
+  | { kind: 'bearer'; token: string };
+
+/** A sink for debug lines; never receives a header, a token or a password. */
+export interface RegistryLogger {
+  debug(message: string): void;
+  warn?(message: string): void;
+}
+
+export interface RequestRecord {
+  method: string;
+  /** Path under the base URL, without the query string. */
+  path: string;
+  status?: number;
+  ms: number;
+  attempt: number;
+  outcome: 'ok' | 'error';
+}
+
+export interface TransportOptions {
+  /** The tracking or registry URI, http(s), possibly with a path prefix. */
+  baseUrl: string;
+  auth?: RegistryAuth;
+  /** Per try; default 30 s. */
+  timeoutMs?: number;
+  retry?: RetryBudget;
+  /** TLS, proxy and certificate options arrive as a dispatcher built by the connection layer. */
+  dispatcher?: Dispatcher;
+  logger?: RegistryLogger;
+  userAgent?: string;
+  /** Observes every try (request counts for the extension's API and the benchmark). */
+  onRequest?: (record: RequestRecord) => void;
+  /** Injected by tests to observe retry delays. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type QueryValue = string | number | boolean | undefined | readonly (string | number)[];
+
+export interface RequestSpec {
+  method: HttpMethod;
+  /** Relative to the base URL, e.g. `api/2.0/mlflow/registered-models/get`. */
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** Reads and idempotent writes may be retried; anything else is never resent once it went out. */
+  idempotent: boolean;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** `json` (default) parses MLflow JSON; `text` returns the body as is (artifact files). */
+  responseType?: 'json' | 'text';
+}
+
+type Attempt = { ok: true; value: unknown } | { ok: false; error: RegistryError; outcome?: AttemptOutcome };
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+export class Transport {
+  readonly baseUrl: string;
+  readonly host: string;
+  private readonly auth?: RegistryAuth;
+  private readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+  private readonly options: TransportOptions;
+  private requests = 0;
+
+  constructor(options: TransportOptions) {
+    let url: URL;
+    try {
+      url = new URL(options.baseUrl);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(url.protocol);
+    } catch (cause) {
+      throw new RegistryError({ kind: 'client', messageId: 'error.invalidUri', params: { uri: redactUri(options.baseUrl) }, cause });
+    }
+    let auth = options.auth;
+    // Credentials written into the URI become basic auth and leave the URI: it is logged and shown.
+    if (url.username || url.password) {
+      auth ??= { kind: 'basic', username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+      url.username = '';
+      url.password = '';
+    }
+    url.search = '';
+    url.hash = '';
+    this.baseUrl = url.toString().replace(/\/+$/, '');
+    this.host = url.host;
+    this.auth = auth;
+    this.options = options;
+    this.ownsDispatcher = !options.dispatcher;
+    this.dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 8 });
+  }
+
+  /** Tries sent so far (retries included). */
+  get requestCount(): number {
+    return this.requests;
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+
+  async request<T>(spec: RequestSpec): Promise<T> {
+    const budget = this.options.retry ?? interactiveBudget;
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.once(spec, attempt);
+      if (result.ok) return result.value as T;
+      if (!result.outcome) throw result.error;
+      const delay = retryDelay(result.outcome, { attempt, elapsedMs: Date.now() - started, idempotent: spec.idempotent, budget });
+      if (delay === undefined) throw result.error;
+      this.options.logger?.debug(`retrying ${spec.method} ${spec.path} in ${delay} ms after: ${result.error.message}`);
+      try {
+        await (this.options.sleep ?? sleep)(delay, spec.signal);
+      } catch {
+        throw this.cancelled(spec, attempt);
+      }
+    }
+  }
+
+  private async once(spec: RequestSpec, attempt: number): Promise<Attempt> {
+    const { method, path } = spec;
+    if (spec.signal?.aborted) return { ok: false, error: this.cancelled(spec, attempt - 1) };
+    const url = this.url(spec);
+    const timeoutMs = spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.options.userAgent ?? 'mlflow-registry-vscode' };
+    if (this.auth?.kind === 'basic') {
+      headers.authorization = 'Basic ' + Buffer.from(`${this.auth.username}:${this.auth.password}`).toString('base64');
+    } else if (this.auth?.kind === 'bearer') {
+      headers.authorization = `Bearer ${this.auth.token}`;
+    }
+    let body: string | undefined;
+    if (spec.body !== undefined && method !== 'GET') {
+      body = JSON.stringify(spec.body);
+      headers['content-type'] = 'application/json';
+    }
+    const t0 = performance.now();
+    this.requests++;
+    const finish = (status: number | undefined, outcome: 'ok' | 'error', note: string) => {
+      const ms = Math.round(performance.now() - t0);
+      this.options.logger?.debug(`${method} ${path} ${note} in ${ms} ms${attempt > 1 ? ` (try ${attempt})` : ''}`);
+      this.options.onRequest?.({ method, path, status, ms, attempt, outcome });
+    };
+    const ctx = { host: this.host, method, path, attempts: attempt };
+
+    let status: number;
+    let text: string;
+    let contentType: string | undefined;
+    let retryAfterHeader: string | string[] | undefined;
+    try {
+      const res = await request(url, { method, headers, body, signal, dispatcher: this.dispatcher });
+      status = res.statusCode;
+      contentType = headerValue(res.headers['content-type']);
+      retryAfterHeader = res.headers['retry-after'];
+      text = await res.body.text();
+    } catch (err) {
+      if (spec.signal?.aborted) {
+        finish(undefined, 'error', 'cancelled');
+        return { ok: false, error: this.cancelled(spec, attempt) };
+      }
+      if (timeout.aborted) {
+        finish(undefined, 'error', `timed out after ${timeoutMs} ms`);
+        const error = new RegistryError({
+          kind: 'timeout', messageId: 'error.timeout', method, path, attempts: attempt, cause: err,
+          params: { host: this.host, path, seconds: Math.round(timeoutMs / 100) / 10 },
+        });
+        return { ok: false, error, outcome: { kind: 'timeout' } };
+      }
+      const code = networkErrorCode(err);
+      finish(undefined, 'error', `failed (${code ?? 'network error'})`);
+      const sent = !(code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'UND_ERR_CONNECT_TIMEOUT');
+      return { ok: false, error: errorFromNetwork(err, ctx), outcome: { kind: 'network', code, sent } };
+    }
+
+    const ok = status >= 200 && status < 300;
+    if (ok && spec.responseType === 'text') {
+      finish(status, 'ok', `-> ${status}`);
+      return { ok: true, value: text };
+    }
+    const parsed = parseJson(text, contentType);
+    if (ok) {
+      if (parsed.kind === 'json') {
+        finish(status, 'ok', `-> ${status}`);
+        return { ok: true, value: parsed.value };
+      }
+      finish(status, 'error', `-> ${status} (${parsed.kind === 'notJson' ? 'not JSON' : 'invalid JSON'})`);
+      if (parsed.kind === 'notJson') {
+        return { ok: false, error: errorFromResponse({ status, ...ctx, contentType, json: false }) };
+      }
+      // Cut off mid-answer: as good as a reset for a read, and a write may have happened.
+      const error = new RegistryError({ kind: 'invalidResponse', messageId: 'error.invalidJson', status, method, path, attempts: attempt, params: { host: this.host, path, status } });
+      return { ok: false, error, outcome: { kind: 'network', code: 'TRUNCATED', sent: true } };
+    }
+    const json = parsed.kind === 'json' && parsed.value && typeof parsed.value === 'object' ? (parsed.value as Record<string, unknown>) : undefined;
+    const errorCode = typeof json?.error_code === 'string' ? json.error_code : undefined;
+    const serverMessage = typeof json?.message === 'string' ? json.message : parsed.kind !== 'json' ? plainSnippet(text, contentType) : undefined;
+    const retryAfterMs = parseRetryAfter(retryAfterHeader);
+    finish(status, 'error', `-> ${status}${errorCode ? ` ${errorCode}` : ''}`);
+    const error = errorFromResponse({ status, ...ctx, errorCode, serverMessage, contentType, json: parsed.kind === 'json', retryAfterMs });
+    return { ok: false, error, outcome: { kind: 'status', status, errorCode, retryAfterMs } };
+  }
+
+  private url(spec: RequestSpec): string {
+    let url = `${this.baseUrl}/${spec.path.replace(/^\/+/, '')}`;
+    if (spec.query) {
+      const qs = new URLSearchParams();
+      for (const [key, value] of Object.entries(spec.query)) {
+        if (value === undefined) continue;
+        if (Array.isArray(value)) for (const v of value) qs.append(key, String(v));
+        else qs.append(key, String(value));
+      }
+      const s = qs.toString();
+      if (s) url += `?${s}`;
+    }
+    return url;
+  }
+
+  private cancelled(spec: RequestSpec, attempts: number): RegistryError {
+    return new RegistryError({ kind: 'cancelled', messageId: 'error.cancelled', method: spec.method, path: spec.path, attempts, params: { host: this.host } });
+  }
+}
+
+function headerValue(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+type Parsed = { kind: 'json'; value: unknown } | { kind: 'notJson' } | { kind: 'invalidJson' };
+
+function parseJson(text: string, contentType: string | undefined): Parsed {
+  const trimmed = text.trim();
+  if (trimmed === '') return { kind: 'json', value: {} }; // MLflow answers {} as an empty body
+  const declaredJson = /\bjson\b/i.test(contentType ?? '');
+  const looksJson = trimmed.startsWith('{') || trimmed.startsWith('[');
+  if (!declaredJson && !looksJson) return { kind: 'notJson' };
+  try {
+    return { kind: 'json', value: JSON.parse(trimmed) };
+  } catch {
+    return declaredJson || looksJson ? { kind: 'invalidJson' } : { kind: 'notJson' };
+  }
+}
+
+/** A short, single-line piece of a non-JSON error body (HTML tags dropped), for the message. */
+function plainSnippet(text: string, contentType: string | undefined): string | undefined {
+  let s = text;
+  if (/html/i.test(contentType ?? '') || /^\s*</.test(s)) {
+    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(s);
+    s = title ? title[1] : s.replace(/<[^>]*>/g, ' ');
+  }
+  s = s.replace(/\s+/g, ' ').trim();
+  return s ? s.slice(0, 200) : undefined;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** A URI safe to show or log: any user info replaced. */
+export function redactUri(uri: string): string {
+  return uri.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1***@');
+}
