@@ -109,6 +109,8 @@ export function errorFromResponse(args: {
       : new RegistryError({ ...base, messageId: 'error.rateLimited', params });
   }
   if (!args.json) {
+    // Flask's HTML 404 for a route it lacks: an older MLflow, or not MLflow at all.
+    if (status === 404) return new RegistryError({ ...base, messageId: 'error.endpointNotFound', params });
     if (status === 502 || status === 503 || status === 504) return new RegistryError({ ...base, kind: 'http', messageId: 'error.unavailable', params });
     return new RegistryError({
       ...base,

@@ -3,8 +3,9 @@
  * AbortSignal, typed errors, and the interactive retry policy of retry.ts.
  */
 import { Agent, Dispatcher, request } from 'undici';
-import { errorFromNetwork, errorFromResponse, networkErrorCode, RegistryError } from './errors';
-import { AttemptOutcome, interactiveBudget, parseRetryAfter, RetryBudget, retryDelay } from './retry';
+import { errorFromNetwork, networkErrorCode, RegistryError } from './errors';
+import { Attempt, headerValue, interpretResponse } from './response';
+import { interactiveBudget, RetryBudget, retryDelay } from './retry';
 
 export type RegistryAuth =
   | { kind: 'basic'; username: string; password: string }
@@ -60,7 +61,6 @@ export interface RequestSpec {
   responseType?: 'json' | 'text';
 }
 
-type Attempt = { ok: true; value: unknown } | { ok: false; error: RegistryError; outcome?: AttemptOutcome };
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -181,32 +181,9 @@ export class Transport {
       return { ok: false, error: errorFromNetwork(err, ctx), outcome: { kind: 'network', code, sent } };
     }
 
-    const ok = status >= 200 && status < 300;
-    if (ok && spec.responseType === 'text') {
-      finish(status, 'ok', `-> ${status}`);
-      return { ok: true, value: text };
-    }
-    const parsed = parseJson(text, contentType);
-    if (ok) {
-      if (parsed.kind === 'json') {
-        finish(status, 'ok', `-> ${status}`);
-        return { ok: true, value: parsed.value };
-      }
-      finish(status, 'error', `-> ${status} (${parsed.kind === 'notJson' ? 'not JSON' : 'invalid JSON'})`);
-      if (parsed.kind === 'notJson') {
-        return { ok: false, error: errorFromResponse({ status, ...ctx, contentType, json: false }) };
-      }
-      // Cut off mid-answer: as good as a reset for a read, and a write may have happened.
-      const error = new RegistryError({ kind: 'invalidResponse', messageId: 'error.invalidJson', status, method, path, attempts: attempt, params: { host: this.host, path, status } });
-      return { ok: false, error, outcome: { kind: 'network', code: 'TRUNCATED', sent: true } };
-    }
-    const json = parsed.kind === 'json' && parsed.value && typeof parsed.value === 'object' ? (parsed.value as Record<string, unknown>) : undefined;
-    const errorCode = typeof json?.error_code === 'string' ? json.error_code : undefined;
-    const serverMessage = typeof json?.message === 'string' ? json.message : parsed.kind !== 'json' ? plainSnippet(text, contentType) : undefined;
-    const retryAfterMs = parseRetryAfter(retryAfterHeader);
-    finish(status, 'error', `-> ${status}${errorCode ? ` ${errorCode}` : ''}`);
-    const error = errorFromResponse({ status, ...ctx, errorCode, serverMessage, contentType, json: parsed.kind === 'json', retryAfterMs });
-    return { ok: false, error, outcome: { kind: 'status', status, errorCode, retryAfterMs } };
+    const result = interpretResponse({ status, contentType, text, retryAfterHeader, responseType: spec.responseType, host: this.host, method, path, attempt });
+    finish(status, result.ok ? 'ok' : 'error', `-> ${status}${result.ok ? '' : ` ${result.error.errorCode ?? result.error.messageId}`}`);
+    return result;
   }
 
   private url(spec: RequestSpec): string {
@@ -227,36 +204,6 @@ export class Transport {
   private cancelled(spec: RequestSpec, attempts: number): RegistryError {
     return new RegistryError({ kind: 'cancelled', messageId: 'error.cancelled', method: spec.method, path: spec.path, attempts, params: { host: this.host } });
   }
-}
-
-function headerValue(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
-}
-
-type Parsed = { kind: 'json'; value: unknown } | { kind: 'notJson' } | { kind: 'invalidJson' };
-
-function parseJson(text: string, contentType: string | undefined): Parsed {
-  const trimmed = text.trim();
-  if (trimmed === '') return { kind: 'json', value: {} }; // MLflow answers {} as an empty body
-  const declaredJson = /\bjson\b/i.test(contentType ?? '');
-  const looksJson = trimmed.startsWith('{') || trimmed.startsWith('[');
-  if (!declaredJson && !looksJson) return { kind: 'notJson' };
-  try {
-    return { kind: 'json', value: JSON.parse(trimmed) };
-  } catch {
-    return declaredJson || looksJson ? { kind: 'invalidJson' } : { kind: 'notJson' };
-  }
-}
-
-/** A short, single-line piece of a non-JSON error body (HTML tags dropped), for the message. */
-function plainSnippet(text: string, contentType: string | undefined): string | undefined {
-  let s = text;
-  if (/html/i.test(contentType ?? '') || /^\s*</.test(s)) {
-    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(s);
-    s = title ? title[1] : s.replace(/<[^>]*>/g, ' ');
-  }
-  s = s.replace(/\s+/g, ' ').trim();
-  return s ? s.slice(0, 200) : undefined;
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

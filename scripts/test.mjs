@@ -1,0 +1,46 @@
+// `npm test`: installs what is missing, compiles, then runs the suites against real parts.
+//   node scripts/test.mjs                 unit + integration
+//   node scripts/test.mjs unit|integration [grep]
+//   node scripts/test.mjs record          re-record the unit tests' responses from the pinned server
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { root, say, setupAll, SetupError } from './lib/setup.mjs';
+
+const [mode = 'all', grep] = process.argv.slice(2);
+const suites = mode === 'all' ? ['unit', 'integration'] : [mode];
+
+try {
+  setupAll({ python: mode !== 'unit' });
+} catch (e) {
+  if (e instanceof SetupError) {
+    process.stderr.write(`\n${e.message}\n`);
+    process.exit(1);
+  }
+  throw e;
+}
+
+if (mode === 'record') {
+  const r = spawnSync(process.execPath, [path.join(root, 'out', 'scripts', 'testbed', 'recordFixtures.js')], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
+
+let passed = 0;
+let failed = 0;
+let ok = true;
+for (const suite of suites) {
+  say(`Running the ${suite} suite...`);
+  const resultFile = path.join(root, 'out', 'test-results', `${suite}.json`);
+  fs.rmSync(resultFile, { force: true });
+  const r = spawnSync(process.execPath, [path.join(root, 'out', 'test', 'runner.js'), suite, ...(grep ? [grep] : [])], { stdio: 'inherit', cwd: root });
+  if (fs.existsSync(resultFile)) {
+    const res = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
+    passed += res.passes;
+    failed += res.failures;
+  } else {
+    failed += 1; // the runner died before it could count: that is a failure, not a pass
+  }
+  if (r.status !== 0) ok = false;
+}
+process.stdout.write(`\ntotal: ${passed} passed, ${failed} failed\n`);
+process.exit(ok && failed === 0 ? 0 : 1);
