@@ -1,6 +1,7 @@
 // Bundles the extension (and, as they arrive, the language server and webviews) with esbuild.
 // Type-checking is separate: `npm run typecheck`.
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +24,7 @@ const common = {
   logLevel: 'warning',
 };
 
+if (!watch) fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));

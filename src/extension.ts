@@ -1,18 +1,76 @@
 import * as vscode from 'vscode';
+import type { MlflowRegistryApi, TreeRow } from './api';
+import { connect } from './commands/connect';
+import { registerCommands } from './commands/runCommand';
+import { createLogger } from './logging/logger';
+import { ConnectionService } from './services/connectionService';
+import { readSettings } from './services/settings';
+import { ConnectionStatus } from './status/connectionStatus';
+import type { RegistryNode } from './tree/nodes';
+import { RegistryTreeProvider } from './tree/registryTree';
 
-/**
- * The extension's public API, returned by `activate()`: what tests, the benchmark and other
- * extensions may read. It grows with the tree (what it shows, requests made).
- */
-export interface MlflowRegistryApi {
-  readonly version: string;
-}
-
-/** Wiring only: services are built here and handed to the UI through constructors. */
+/** Wiring only: build services, hand them to the UI through constructors, register commands. */
 export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
-  const log = vscode.window.createOutputChannel('MLflow Model Registry', { log: true });
-  context.subscriptions.push(log);
-  return { version: String(context.extension.packageJSON.version) };
+  const channel = vscode.window.createOutputChannel('MLflow Model Registry', { log: true });
+  const log = createLogger(channel);
+  const connections = new ConnectionService(log);
+  const tree = new RegistryTreeProvider(() => readSettings(), log);
+  const view = vscode.window.createTreeView('mlflowRegistry.models', { treeDataProvider: tree, showCollapseAll: true });
+  const status = new ConnectionStatus(connections);
+  context.subscriptions.push(channel, connections, tree, view, status);
+
+  const setState = () => {
+    const s = tree.state;
+    void vscode.commands.executeCommand('setContext', 'mlflowRegistry.state', s.kind);
+    view.message = s.kind === 'error' ? s.message : undefined;
+    if (s.kind === 'error') connections.noteResult(new Error(s.message));
+  };
+  context.subscriptions.push(
+    tree.onDidChangeState(setState),
+    connections.onDidChange((c) => tree.setClient(c?.client)),
+    view.onDidExpandElement((e) => tree.setExpanded(e.element, true)),
+    view.onDidCollapseElement((e) => tree.setExpanded(e.element, false)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('mlflowRegistry.tree.groupByStage') || e.affectsConfiguration('mlflowRegistry.pageSize')) void tree.refresh();
+    }),
+  );
+
+  context.subscriptions.push(...registerCommands({
+    'mlflowRegistry.connect': () => connect(),
+    'mlflowRegistry.refresh': async (node?: unknown) => {
+      await tree.refresh(node as RegistryNode | undefined);
+      if (!node) void connections.checkReachable();
+    },
+    'mlflowRegistry.showLog': () => log.show(),
+    'mlflowRegistry.loadMoreVersions': (node?: unknown) => tree.loadMoreVersions((node as { modelName: string }).modelName),
+    'mlflowRegistry.loadMoreModels': () => tree.loadMoreModels(),
+  }, log));
+
+  connections.reconnect();
+  tree.setClient(connections.connection?.client);
+
+  const rowsById = new Map<string, RegistryNode>();
+  return {
+    version: String(context.extension.packageJSON.version),
+    registryUrl: () => connections.connection?.url,
+    requestCount: () => connections.requestCount,
+    requests: () => [...connections.requests],
+    tree: {
+      state: () => tree.state,
+      children: async (id?: string): Promise<TreeRow[]> => {
+        const parent = id === undefined ? undefined : rowsById.get(id);
+        if (id !== undefined && !parent) throw new Error(`No row ${id} has been listed yet`);
+        const nodes = await tree.getChildren(parent);
+        return nodes.map((n) => {
+          rowsById.set(n.id, n);
+          const item = tree.getTreeItem(n);
+          const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+          const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
+          return { id: n.id, label, description: typeof item.description === 'string' ? item.description : undefined, contextValue: item.contextValue, tooltip, collapsible: item.collapsibleState !== vscode.TreeItemCollapsibleState.None };
+        });
+      },
+    },
+  };
 }
 
 export function deactivate(): void {

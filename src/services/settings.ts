@@ -1,0 +1,20 @@
+import * as vscode from 'vscode';
+
+export interface Settings {
+  trackingUri: string;
+  registryUri: string;
+  databricksProfile: string;
+  pageSize: number;
+  groupByStage: boolean;
+}
+
+export function readSettings(): Settings {
+  const c = vscode.workspace.getConfiguration('mlflowRegistry');
+  return {
+    trackingUri: (c.get<string>('trackingUri') ?? '').trim(),
+    registryUri: (c.get<string>('registryUri') ?? '').trim(),
+    databricksProfile: (c.get<string>('databricksProfile') ?? '').trim(),
+    pageSize: Math.min(1000, Math.max(1, c.get<number>('pageSize') ?? 100)),
+    groupByStage: c.get<boolean>('tree.groupByStage') ?? true,
+  };
+}

@@ -1,0 +1,56 @@
+import * as vscode from 'vscode';
+import type { ConnectionService } from '../services/connectionService';
+
+/** The status-bar item: the registry's host, where that choice came from, and whether it answers. */
+export class ConnectionStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('mlflowRegistry.connection', vscode.StatusBarAlignment.Left, 10);
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly connections: ConnectionService) {
+    this.item.name = vscode.l10n.t('MLflow Registry');
+    this.subscriptions.push(connections.onDidChange(() => this.update()), connections.onDidChangeReachability(() => this.update()));
+    this.update();
+  }
+
+  private update(): void {
+    const conn = this.connections.connection;
+    if (!conn) {
+      this.item.text = `$(debug-disconnect) ${vscode.l10n.t('MLflow: not connected')}`;
+      this.item.tooltip = vscode.l10n.t('No MLflow registry is configured. Click to connect.');
+      this.item.command = 'mlflowRegistry.connect';
+      this.item.backgroundColor = undefined;
+      this.item.show();
+      return;
+    }
+    const host = new URL(conn.url).host;
+    const r = this.connections.reachability;
+    const tooltip = new vscode.MarkdownString('', true);
+    tooltip.appendMarkdown(`**${vscode.l10n.t('MLflow registry')}:** `);
+    tooltip.appendText(conn.url);
+    tooltip.appendMarkdown(`  \n**${vscode.l10n.t('From')}:** `);
+    tooltip.appendText(conn.source);
+    tooltip.appendMarkdown('  \n');
+    if (r.kind === 'reachable') {
+      this.item.text = `$(database) ${host}`;
+      tooltip.appendText(r.serverVersion ? vscode.l10n.t('Reachable: MLflow {0}', r.serverVersion) : vscode.l10n.t('Reachable'));
+      this.item.backgroundColor = undefined;
+    } else if (r.kind === 'unreachable') {
+      this.item.text = `$(warning) ${host}`;
+      tooltip.appendText(vscode.l10n.t('Unreachable: {0}', r.message));
+      this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    } else {
+      this.item.text = `$(sync~spin) ${host}`;
+      tooltip.appendText(vscode.l10n.t('Checking…'));
+      this.item.backgroundColor = undefined;
+    }
+    this.item.tooltip = tooltip;
+    this.item.command = 'mlflowRegistry.showLog';
+    this.item.accessibilityInformation = { label: vscode.l10n.t('MLflow registry {0}', host) };
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

@@ -1,0 +1,249 @@
+import * as vscode from 'vscode';
+import type { RegistryClient } from '../registry/client';
+import { exactNameFilter } from '../registry/filterText';
+import type { ModelVersion, RegisteredModel } from '../registry/types';
+import type { Logger } from '../logging/logger';
+import { describeError } from '../ui/describeError';
+import { ModelVersions } from './modelVersions';
+import { ModelNode, nodeId, RegistryNode, STAGE_ORDER } from './nodes';
+import { renderNode } from './render';
+
+export interface TreeSettings {
+  pageSize: number;
+  groupByStage: boolean;
+}
+
+export type TreeState =
+  | { kind: 'unconfigured' }
+  | { kind: 'loading' }
+  | { kind: 'ready' }
+  | { kind: 'error'; message: string };
+
+const PENDING_POLL_MS = 2000;
+
+/**
+ * The registry tree's data: the first page of models on open (one search request; model rows
+ * come from that answer alone), versions fetched one page at a time when a model is expanded.
+ */
+export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<RegistryNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly stateChanged = new vscode.EventEmitter<TreeState>();
+  readonly onDidChangeState = this.stateChanged.event;
+
+  private client: RegistryClient | undefined;
+  private models: RegisteredModel[] | undefined;
+  private modelsNextToken: string | undefined;
+  private modelsLoading: Promise<void> | undefined;
+  private versions = new Map<string, ModelVersions>();
+  private readonly nodes = new Map<string, RegistryNode>();
+  private readonly parents = new Map<string, RegistryNode | undefined>();
+  private readonly expanded = new Map<string, boolean>();
+  private pollTimer: NodeJS.Timeout | undefined;
+  private generation = 0;
+  private currentState: TreeState = { kind: 'unconfigured' };
+
+  constructor(private readonly settings: () => TreeSettings, private readonly log: Logger) {}
+
+  get state(): TreeState {
+    return this.currentState;
+  }
+
+  /** A new registry (or none): everything cached belongs to the old one. */
+  setClient(client: RegistryClient | undefined): void {
+    this.client = client;
+    this.reset();
+    this.setState(client ? { kind: 'loading' } : { kind: 'unconfigured' });
+    this.changed.fire(undefined);
+  }
+
+  /** Refreshes everything, or one model (its row and its versions). */
+  async refresh(node?: RegistryNode): Promise<void> {
+    if (node?.kind === 'model' && this.client && this.models) {
+      const name = node.model.name;
+      this.versions.delete(name);
+      try {
+        const fresh = await this.client.models.get(name);
+        const i = this.models.findIndex((m) => m.name === name);
+        if (i >= 0) this.models[i] = fresh;
+      } catch (e) {
+        this.log.warn(`refreshing ${name}: ${e instanceof Error ? e.message : e}`);
+      }
+      this.changed.fire(this.nodes.get(nodeId.model(name)) ?? undefined);
+      return;
+    }
+    this.reset();
+    if (this.client) this.setState({ kind: 'loading' });
+    this.changed.fire(undefined);
+  }
+
+  setExpanded(node: RegistryNode, expanded: boolean): void {
+    this.expanded.set(node.id, expanded);
+  }
+
+  getTreeItem(node: RegistryNode): vscode.TreeItem {
+    return renderNode(node, (id) => this.expanded.get(id));
+  }
+
+  getParent(node: RegistryNode): RegistryNode | undefined {
+    return this.parents.get(node.id);
+  }
+
+  async getChildren(node?: RegistryNode): Promise<RegistryNode[]> {
+    const client = this.client;
+    if (!client) return [];
+    const generation = this.generation;
+    try {
+      this.log.debug(`listing ${node?.id ?? "the models"}`);
+      const children = await this.childrenOf(client, node);
+      if (generation !== this.generation) return [];
+      for (const c of children) {
+        this.nodes.set(c.id, c);
+        this.parents.set(c.id, node);
+      }
+      if (!node && this.currentState.kind !== 'ready') this.setState({ kind: 'ready' });
+      return children;
+    } catch (e) {
+      if (generation !== this.generation) return [];
+      const message = describeError(e);
+      this.log.error(`Loading ${node ? node.id : 'the model list'} failed: ${e instanceof Error ? e.message : e}`);
+      if (!node) this.setState({ kind: 'error', message });
+      else void vscode.window.setStatusBarMessage(`$(error) ${message}`, 8000);
+      return [];
+    }
+  }
+
+  async loadMoreVersions(modelName: string): Promise<void> {
+    const state = this.versions.get(modelName);
+    if (!state) return;
+    await state.loadNext();
+    this.changed.fire(this.nodes.get(nodeId.model(modelName)));
+  }
+
+  async loadMoreModels(): Promise<void> {
+    if (!this.client || this.modelsNextToken === undefined) return;
+    await this.fetchModels(this.client, this.modelsNextToken);
+    this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    this.stopPolling();
+    this.changed.dispose();
+    this.stateChanged.dispose();
+  }
+
+  private async childrenOf(client: RegistryClient, node?: RegistryNode): Promise<RegistryNode[]> {
+    if (!node) {
+      if (!this.models) {
+        this.modelsLoading ??= this.fetchModels(client, undefined).finally(() => (this.modelsLoading = undefined));
+        await this.modelsLoading;
+      }
+      const rows: RegistryNode[] = (this.models ?? []).map((model) => ({ kind: 'model', id: nodeId.model(model.name), model }));
+      if (this.modelsNextToken !== undefined) rows.push({ kind: 'loadMoreModels', id: nodeId.loadMoreModels() });
+      return rows;
+    }
+    if (node.kind === 'model') {
+      const state = this.versionsOf(client, node.model.name);
+      await state.ensureFirstPage();
+      this.schedulePolling();
+      return this.modelChildren(node, state);
+    }
+    if (node.kind === 'stageGroup') {
+      const state = this.versions.get(node.modelName);
+      const model = this.models?.find((m) => m.name === node.modelName);
+      if (!state || !model) return [];
+      return state.all.filter((v) => v.currentStage === node.stage).map((v) => this.versionNode(model, v));
+    }
+    return [];
+  }
+
+  private modelChildren(node: ModelNode, state: ModelVersions): RegistryNode[] {
+    const all = state.all;
+    const rows: RegistryNode[] = [];
+    if (this.settings().groupByStage) {
+      for (const stage of STAGE_ORDER) {
+        const count = all.filter((v) => v.currentStage === stage).length;
+        if (count === 0) continue;
+        rows.push({ kind: 'stageGroup', id: nodeId.stage(node.model.name, stage), modelName: node.model.name, stage, count, complete: state.complete });
+      }
+    } else {
+      rows.push(...all.map((v) => this.versionNode(node.model, v)));
+    }
+    if (!state.complete) rows.push({ kind: 'loadMoreVersions', id: nodeId.loadMoreVersions(node.model.name), modelName: node.model.name });
+    return rows;
+  }
+
+  private versionNode(model: RegisteredModel, v: ModelVersion): RegistryNode {
+    const aliases = model.aliases.filter((a) => a.version === v.version).map((a) => a.alias);
+    return { kind: 'version', id: nodeId.version(model.name, v.version), version: v, aliases };
+  }
+
+  private versionsOf(client: RegistryClient, name: string): ModelVersions {
+    let state = this.versions.get(name);
+    if (!state) {
+      state = new ModelVersions(async (pageToken) => {
+        const page = await client.versions.searchPage({ filter: exactNameFilter(name), orderBy: ['version_number DESC'], pageSize: this.settings().pageSize, pageToken });
+        // A name holding both quote kinds is searched with LIKE: keep this model's versions only.
+        return { ...page, items: page.items.filter((v) => v.name === name) };
+      });
+      this.versions.set(name, state);
+    }
+    return state;
+  }
+
+  private async fetchModels(client: RegistryClient, pageToken: string | undefined): Promise<void> {
+    const page = await client.models.searchPage({ pageSize: this.settings().pageSize, orderBy: ['name ASC'], pageToken });
+    const known = new Set((this.models ?? []).map((m) => m.name));
+    this.models = [...(this.models ?? []), ...page.items.filter((m) => !known.has(m.name))];
+    this.modelsNextToken = page.nextPageToken;
+  }
+
+  /** Versions still registering are polled until they settle (READY or FAILED). */
+  private schedulePolling(): void {
+    if (this.pollTimer) return;
+    const anyPending = [...this.versions.values()].some((s) => s.pending().length > 0);
+    if (!anyPending) return;
+    this.pollTimer = setTimeout(() => void this.poll(), PENDING_POLL_MS);
+  }
+
+  private async poll(): Promise<void> {
+    this.pollTimer = undefined;
+    const client = this.client;
+    if (!client) return;
+    for (const [name, state] of this.versions) {
+      let changed = false;
+      for (const v of state.pending()) {
+        try {
+          const fresh = await client.versions.get(name, v.version);
+          if (fresh.status !== v.status) changed = true;
+          state.update(fresh);
+        } catch (e) {
+          this.log.warn(`polling ${name} v${v.version}: ${e instanceof Error ? e.message : e}`);
+        }
+      }
+      if (changed) this.changed.fire(this.nodes.get(nodeId.model(name)));
+    }
+    this.schedulePolling();
+  }
+
+  private stopPolling(): void {
+    if (this.pollTimer) clearTimeout(this.pollTimer);
+    this.pollTimer = undefined;
+  }
+
+  private reset(): void {
+    this.generation++;
+    this.stopPolling();
+    this.models = undefined;
+    this.modelsNextToken = undefined;
+    this.modelsLoading = undefined;
+    this.versions = new Map();
+    this.nodes.clear();
+    this.parents.clear();
+  }
+
+  private setState(state: TreeState): void {
+    this.currentState = state;
+    this.stateChanged.fire(state);
+  }
+}
