@@ -1,17 +1,23 @@
 // `npm test`: installs what is missing, compiles, then runs the suites against real parts.
-//   node scripts/test.mjs                 unit + integration
-//   node scripts/test.mjs unit|integration [grep]
+//   node scripts/test.mjs                 unit, integration, extension host (in code-server), end to end
+//   node scripts/test.mjs unit|integration|exthost|e2e [grep]
 //   node scripts/test.mjs record          re-record the unit tests' responses from the pinned server
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { root, say, setupAll, SetupError } from './lib/setup.mjs';
+import { ensureVsCode, packageVsixes } from './vscode/setup.mjs';
 
 const [mode = 'all', grep] = process.argv.slice(2);
-const suites = mode === 'all' ? ['unit', 'integration'] : [mode];
+const suites = mode === 'all' ? ['unit', 'integration', 'exthost', 'e2e'] : [mode];
+const needsVsCode = suites.includes('exthost') || suites.includes('e2e');
 
 try {
   setupAll({ python: mode !== 'unit' });
+  if (needsVsCode) {
+    ensureVsCode();
+    packageVsixes();
+  }
 } catch (e) {
   if (e instanceof SetupError) {
     process.stderr.write(`\n${e.message}\n`);
@@ -32,7 +38,10 @@ for (const suite of suites) {
   say(`Running the ${suite} suite...`);
   const resultFile = path.join(root, 'out', 'test-results', `${suite}.json`);
   fs.rmSync(resultFile, { force: true });
-  const r = spawnSync(process.execPath, [path.join(root, 'out', 'test', 'runner.js'), suite, ...(grep ? [grep] : [])], { stdio: 'inherit', cwd: root });
+  const entry = suite === 'exthost'
+    ? [path.join(root, 'out', 'scripts', 'vscode', 'runExtensionHostTests.js')]
+    : [path.join(root, 'out', 'test', 'runner.js'), suite, ...(grep ? [grep] : [])];
+  const r = spawnSync(process.execPath, entry, { stdio: 'inherit', cwd: root });
   if (fs.existsSync(resultFile)) {
     const res = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
     passed += res.passes;

@@ -41,6 +41,10 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
       await tree.refresh(node as RegistryNode | undefined);
       if (!node) void connections.checkReachable();
     },
+    'mlflowRegistry.retry': async () => {
+      await tree.refresh();
+      void connections.checkReachable();
+    },
     'mlflowRegistry.showLog': () => log.show(),
     'mlflowRegistry.loadMoreVersions': (node?: unknown) => tree.loadMoreVersions((node as { modelName: string }).modelName),
     'mlflowRegistry.loadMoreModels': () => tree.loadMoreModels(),

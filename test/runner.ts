@@ -9,8 +9,8 @@ import { startSharedServer, stopSharedServer } from './support/testbed';
 
 const suite = process.argv[2];
 const grep = process.argv[3];
-if (suite !== 'unit' && suite !== 'integration') {
-  process.stderr.write('usage: runner.js unit|integration [grep]\n');
+if (suite !== 'unit' && suite !== 'integration' && suite !== 'e2e') {
+  process.stderr.write('usage: runner.js unit|integration|e2e [grep]\n');
   process.exit(2);
 }
 
@@ -24,7 +24,7 @@ function testFiles(dir: string): string[] {
 
 const mocha = new Mocha({
   reporter: 'spec',
-  timeout: suite === 'unit' ? 10_000 : 60_000,
+  timeout: suite === 'unit' ? 10_000 : suite === 'e2e' ? 180_000 : 60_000,
   grep,
   rootHooks: suite === 'integration'
     ? {

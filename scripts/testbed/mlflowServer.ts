@@ -5,7 +5,7 @@
  * from a cache keyed by everything the seed depends on).
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -22,6 +22,7 @@ export interface SeedSummary {
 
 export interface BasicAuthOptions {
   adminUsername: string;
+  /** MLflow wants at least 12 characters (as for every user's password). */
   adminPassword: string;
   /** Permission every user gets on resources they did not create: READ, EDIT, MANAGE or NO_PERMISSIONS. */
   defaultPermission?: string;
@@ -48,6 +49,9 @@ export interface MlflowServer {
   logPath: string;
   version: string;
   seed?: SeedSummary;
+  /** Stops the server process but keeps its data, so `resume()` can bring it back on the same port. */
+  halt(): Promise<void>;
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -57,6 +61,9 @@ export async function startMlflowServer(options: StartOptions = {}): Promise<Mlf
   const mlflow = venvBin('mlflow');
   if (!fs.existsSync(mlflow)) {
     throw new Error(`MLflow is not installed in ${path.dirname(path.dirname(mlflow))}. Run "npm test" or "npm run demo" once: they create it.`);
+  }
+  if (options.basicAuth && options.basicAuth.adminPassword.length < 12) {
+    throw new Error('MLflow refuses an admin password shorter than 12 characters: choose a longer basicAuth.adminPassword.');
   }
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-testbed-'));
   let seed: SeedSummary | undefined;
@@ -70,8 +77,10 @@ export async function startMlflowServer(options: StartOptions = {}): Promise<Mlf
   return { ...server, seed };
 }
 
-async function launch(workDir: string, options: StartOptions): Promise<Omit<MlflowServer, 'seed'>> {
-  const port = await freePort();
+type Launched = Omit<MlflowServer, 'seed'>;
+
+async function launch(workDir: string, options: StartOptions, fixedPort?: number): Promise<Launched> {
+  const port = fixedPort ?? (await freePort());
   const dbPath = path.join(workDir, 'mlflow.db');
   const logPath = path.join(workDir, 'server.log');
   const args = [
@@ -84,17 +93,24 @@ async function launch(workDir: string, options: StartOptions): Promise<Omit<Mlfl
   ];
   const env: NodeJS.ProcessEnv = { ...process.env, PYTHONUNBUFFERED: '1', MLFLOW_TRACKING_URI: undefined };
   if (options.basicAuth) {
+    const { adminUsername, adminPassword } = options.basicAuth;
     const iniPath = path.join(workDir, 'basic_auth.ini');
+    // configparser interpolates `%`: written doubled, it reads back as one.
+    const iniText = (v: string) => v.replace(/%/g, '%%');
     fs.writeFileSync(iniPath, [
       '[mlflow]',
       `default_permission = ${options.basicAuth.defaultPermission ?? 'READ'}`,
       `database_uri = sqlite:///${path.join(workDir, 'basic_auth.db')}`,
-      `admin_username = ${options.basicAuth.adminUsername}`,
-      `admin_password = ${options.basicAuth.adminPassword}`,
+      `admin_username = ${iniText(adminUsername)}`,
+      `admin_password = ${iniText(adminPassword)}`,
       'authorization_function = mlflow.server.auth:authenticate_request_basic_auth',
       '',
     ].join('\n'));
     env.MLFLOW_AUTH_CONFIG_PATH = iniPath;
+    // Set, these would override the ini's admin; MLflow 3.17 also refuses to start without a static Flask secret key (CSRF).
+    env.MLFLOW_AUTH_ADMIN_USERNAME = undefined;
+    env.MLFLOW_AUTH_ADMIN_PASSWORD = undefined;
+    env.MLFLOW_FLASK_SERVER_SECRET_KEY = flaskSecretKey(workDir);
     args.push('--app-name', 'basic-auth');
   }
   const out = fs.openSync(logPath, 'a');
@@ -106,11 +122,17 @@ async function launch(workDir: string, options: StartOptions): Promise<Omit<Mlfl
   const url = `http://127.0.0.1:${port}`;
 
   let stopped = false;
+  let current = pgid;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    await stopGroup(pgid);
+    await stopGroup(current);
     if (!options.keep) fs.rmSync(workDir, { recursive: true, force: true });
+  };
+  const halt = () => stopGroup(current);
+  const resume = async () => {
+    const again = await launch(workDir, { ...options, keep: true }, port);
+    current = again.pgid;
   };
 
   const deadline = Date.now() + HEALTH_TIMEOUT_MS;
@@ -128,7 +150,14 @@ async function launch(workDir: string, options: StartOptions): Promise<Omit<Mlfl
     await new Promise((r) => setTimeout(r, 200));
   }
   const version = (await (await fetch(`${url}/version`)).text()).trim();
-  return { url, port, pgid, workDir, dbPath, logPath, version, stop };
+  return { url, port, pgid, workDir, dbPath, logPath, version, stop, halt, resume };
+}
+
+/** One random key per server folder, so a resumed server keeps it. */
+function flaskSecretKey(workDir: string): string {
+  const file = path.join(workDir, 'flask_secret_key');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(24).toString('hex'), { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8');
 }
 
 async function healthy(url: string): Promise<boolean> {

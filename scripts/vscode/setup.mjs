@@ -75,3 +75,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(1);
   }
 }
+
+/** Packages the product's VSIX and the test-runner extension's (vsce, no dependencies: esbuild bundles). */
+export function packageVsixes() {
+  const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+  say('Packaging the VSIX (esbuild --production, vsce)...');
+  run('esbuild', process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--production']);
+  run('vsce package', process.execPath, [vsce, 'package', '--no-dependencies', '--out', path.join(root, 'out', 'mlflow-model-registry.vsix')]);
+  run('vsce package (test runner)', process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', path.join(root, 'out', 'mlflow-registry-test-runner.vsix')], { cwd: path.join(root, 'test', 'vscode-runner') });
+}

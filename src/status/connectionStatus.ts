@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ConnectionService } from '../services/connectionService';
+import { escapeMarkdown } from '../ui/markdown';
 
 /** The status-bar item: the registry's host, where that choice came from, and whether it answers. */
 export class ConnectionStatus implements vscode.Disposable {
@@ -26,21 +27,21 @@ export class ConnectionStatus implements vscode.Disposable {
     const r = this.connections.reachability;
     const tooltip = new vscode.MarkdownString('', true);
     tooltip.appendMarkdown(`**${vscode.l10n.t('MLflow registry')}:** `);
-    tooltip.appendText(conn.url);
+    tooltip.appendMarkdown(escapeMarkdown(conn.url));
     tooltip.appendMarkdown(`  \n**${vscode.l10n.t('From')}:** `);
-    tooltip.appendText(conn.source);
+    tooltip.appendMarkdown(escapeMarkdown(conn.source));
     tooltip.appendMarkdown('  \n');
     if (r.kind === 'reachable') {
       this.item.text = `$(database) ${host}`;
-      tooltip.appendText(r.serverVersion ? vscode.l10n.t('Reachable: MLflow {0}', r.serverVersion) : vscode.l10n.t('Reachable'));
+      tooltip.appendMarkdown(escapeMarkdown(r.serverVersion ? vscode.l10n.t('Reachable: MLflow {0}', r.serverVersion) : vscode.l10n.t('Reachable')));
       this.item.backgroundColor = undefined;
     } else if (r.kind === 'unreachable') {
       this.item.text = `$(warning) ${host}`;
-      tooltip.appendText(vscode.l10n.t('Unreachable: {0}', r.message));
+      tooltip.appendMarkdown(escapeMarkdown(vscode.l10n.t('Unreachable: {0}', r.message)));
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     } else {
       this.item.text = `$(sync~spin) ${host}`;
-      tooltip.appendText(vscode.l10n.t('Checking…'));
+      tooltip.appendMarkdown(escapeMarkdown(vscode.l10n.t('Checking…')));
       this.item.backgroundColor = undefined;
     }
     this.item.tooltip = tooltip;

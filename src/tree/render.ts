@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ModelVersion, RegisteredModel, Stage } from '../registry/types';
 import { RegistryNode, StageGroupNode, VersionNode } from './nodes';
+import { escapeMarkdown } from '../ui/markdown';
 import { formatAge, formatTime } from './time';
 
 const STAGE_ICON: Record<Stage, [string, string | undefined]> = {
@@ -98,7 +99,7 @@ function versionIcon(v: ModelVersion): vscode.ThemeIcon {
   return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
 }
 
-/** Markdown built from our own structure; every registry-supplied text goes through appendText (escaped). */
+/** Markdown built from our own structure; every registry-supplied text is escaped first. */
 function md(): vscode.MarkdownString {
   const m = new vscode.MarkdownString('', true);
   m.isTrusted = false;
@@ -109,18 +110,18 @@ function md(): vscode.MarkdownString {
 function field(m: vscode.MarkdownString, label: string, value: string | undefined): void {
   if (!value) return;
   m.appendMarkdown(`**${label}:** `);
-  m.appendText(value);
+  m.appendMarkdown(escapeMarkdown(value));
   m.appendMarkdown('  \n');
 }
 
 export function modelTooltip(model: RegisteredModel): vscode.MarkdownString {
   const m = md();
   m.appendMarkdown('$(package) **');
-  m.appendText(model.name);
+  m.appendMarkdown(escapeMarkdown(model.name));
   m.appendMarkdown('**\n\n');
   const firstLine = model.description.split(/\r?\n/).find((l) => l.trim()) ?? '';
   if (firstLine) {
-    m.appendText(firstLine);
+    m.appendMarkdown(escapeMarkdown(firstLine));
     m.appendMarkdown('\n\n');
   }
   field(m, vscode.l10n.t('Latest'), latestSummary(model));
@@ -133,10 +134,10 @@ export function modelTooltip(model: RegisteredModel): vscode.MarkdownString {
 export function versionTooltip(v: ModelVersion, aliases: string[]): vscode.MarkdownString {
   const m = md();
   m.appendMarkdown('**');
-  m.appendText(`${v.name} · ${vscode.l10n.t('Version {0}', v.version)}`);
+  m.appendMarkdown(escapeMarkdown(`${v.name} · ${vscode.l10n.t('Version {0}', v.version)}`));
   m.appendMarkdown('**\n\n');
   if (v.description) {
-    m.appendText(v.description);
+    m.appendMarkdown(escapeMarkdown(v.description));
     m.appendMarkdown('\n\n');
   }
   field(m, vscode.l10n.t('Stage'), stageLabel(v.currentStage));

@@ -42,12 +42,27 @@ export class Workbench {
     return this.page.locator(`.part.sidebar .monaco-list-row:has(.label-name .monaco-highlighted-label:text-is("${label}"))`).first();
   }
 
+  /** Each visible row as "label description", in screen order. */
   async rowTexts(): Promise<string[]> {
-    const rows = this.treeRows();
-    const n = await rows.count();
-    const out: string[] = [];
-    for (let i = 0; i < n; i++) out.push(((await rows.nth(i).innerText()) ?? '').replace(/\s+/g, ' ').trim());
-    return out;
+    return this.treeRows().evaluateAll((rows) =>
+      rows
+        .map((r) => ({ top: Number(r.getAttribute('data-index') ?? 0), el: r }))
+        .sort((a, b) => a.top - b.top)
+        .map(({ el }) => {
+          const label = el.querySelector('.label-name')?.textContent?.trim() ?? '';
+          const description = el.querySelector('.label-description')?.textContent?.trim() ?? '';
+          return description ? `${label} ${description}` : label;
+        }),
+    );
+  }
+
+  /** Expands or collapses a row by its twistie, and waits until it shows the wanted state. */
+  async setExpanded(row: Locator, expanded: boolean): Promise<void> {
+    if ((await row.getAttribute('aria-expanded')) !== String(expanded)) await row.locator('.monaco-tl-twistie').click();
+    await this.page.waitForFunction(
+      ([el, want]) => el?.getAttribute('aria-expanded') === want,
+      [await row.elementHandle(), String(expanded)] as const,
+    );
   }
 
   async runCommand(title: string): Promise<void> {

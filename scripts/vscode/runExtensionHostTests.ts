@@ -1,0 +1,66 @@
+/**
+ * The extension-host suite (what @vscode/test-electron runs on a desktop) run here in
+ * code-server: the product's VSIX plus the project's own test-runner extension, a seeded
+ * MLflow server, and Chromium to start the extension host. Prints every test and
+ * "extension-host: N passed, N failed"; writes out/test-results/exthost.json.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Workbench } from '../../test/e2e/support/workbench';
+import { startMlflowServer } from '../testbed/mlflowServer';
+import { projectRoot } from '../testbed/paths';
+import { startCodeServer } from './codeServer';
+
+interface Results {
+  passes: number;
+  failures: number;
+  pending: number;
+  tests: { title: string; state: string; error?: string }[];
+  error?: string;
+}
+
+async function main(): Promise<number> {
+  const root = projectRoot();
+  const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'exthost-')), 'results.json');
+  const mlflow = await startMlflowServer({ seed: true });
+  const vscode = await startCodeServer({
+    vsixes: [path.join(root, 'out', 'mlflow-model-registry.vsix'), path.join(root, 'out', 'mlflow-registry-test-runner.vsix')],
+    settings: { 'mlflowRegistry.trackingUri': mlflow.url },
+    env: {
+      MLFLOW_REGISTRY_EXTHOST_TESTS: path.join(root, 'out', 'test', 'exthost', 'index.js'),
+      MLFLOW_REGISTRY_EXTHOST_RESULTS: resultsFile,
+      MLFLOW_REGISTRY_EXTHOST_MLFLOW_URL: mlflow.url,
+    },
+  });
+  let wb: Workbench | undefined;
+  try {
+    wb = await Workbench.open(vscode.workbenchUrl); // the extension host starts when a window connects
+    const deadline = Date.now() + 300_000;
+    while (!fs.existsSync(resultsFile)) {
+      if (Date.now() > deadline) throw new Error(`no results from the extension host within 5 minutes; log: ${vscode.logPath}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as Results;
+    process.stdout.write('\n  extension-host suite (in code-server)\n');
+    for (const t of results.tests) {
+      process.stdout.write(`    ${t.state === 'passed' ? '✔' : t.state === 'pending' ? '-' : '✖'} ${t.title}\n`);
+      if (t.error) process.stdout.write(`${t.error.split('\n').map((l) => `        ${l}`).join('\n')}\n`);
+    }
+    if (results.error) process.stdout.write(`  the suite could not run:\n${results.error}\n`);
+    const out = path.join(root, 'out', 'test-results');
+    fs.mkdirSync(out, { recursive: true });
+    fs.writeFileSync(path.join(out, 'exthost.json'), JSON.stringify({ suite: 'exthost', passes: results.passes, failures: results.failures, pending: results.pending }));
+    process.stdout.write(`\nextension-host: ${results.passes} passed, ${results.failures} failed${results.pending ? `, ${results.pending} skipped` : ''}\n`);
+    return results.failures === 0 && results.passes > 0 && !results.error ? 0 : 1;
+  } finally {
+    await wb?.close();
+    await vscode.stop();
+    await mlflow.stop();
+  }
+}
+
+main().then((code) => process.exit(code), (e) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : e}\n`);
+  process.exit(1);
+});
