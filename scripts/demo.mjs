@@ -1,10 +1,14 @@
-// `npm run demo`: installs what is missing, then starts a real, seeded MLflow server.
+// `npm run demo`: installs what is missing, then starts a real, seeded MLflow server and
+// VS Code (code-server) with the extension connected to it.
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { root, setupAll, SetupError } from './lib/setup.mjs';
+import { ensureVsCode, packageVsixes } from './vscode/setup.mjs';
 
 try {
   setupAll({ python: true });
+  ensureVsCode();
+  packageVsixes();
 } catch (e) {
   if (e instanceof SetupError) {
     process.stderr.write(`\n${e.message}\n`);

@@ -17,6 +17,8 @@ export interface TreeRow {
  */
 export interface MlflowRegistryApi {
   readonly version: string;
+  /** Resolves once the configured registry (settings, secrets, environment, files) has been read. */
+  ready(): Promise<void>;
   /** The registry URL in use, or undefined when none is configured. */
   registryUrl(): string | undefined;
   /** Tries sent to the registry since activation (retries included). */

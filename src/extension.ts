@@ -13,7 +13,7 @@ import { RegistryTreeProvider } from './tree/registryTree';
 export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
   const channel = vscode.window.createOutputChannel('MLflow Model Registry', { log: true });
   const log = createLogger(channel);
-  const connections = new ConnectionService(log);
+  const connections = new ConnectionService(log, context.secrets);
   const tree = new RegistryTreeProvider(() => readSettings(), log);
   const view = vscode.window.createTreeView('mlflowRegistry.models', { treeDataProvider: tree, showCollapseAll: true });
   const status = new ConnectionStatus(connections);
@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
   };
   context.subscriptions.push(
     tree.onDidChangeState(setState),
-    connections.onDidChange((c) => tree.setClient(c?.client)),
+    connections.onDidChange((c) => tree.setClient(c?.client, connections.problem)),
     view.onDidExpandElement((e) => tree.setExpanded(e.element, true)),
     view.onDidCollapseElement((e) => tree.setExpanded(e.element, false)),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -42,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
       if (!node) void connections.checkReachable();
     },
     'mlflowRegistry.retry': async () => {
+      if (!connections.connection) return connections.reconnect();
       await tree.refresh();
       void connections.checkReachable();
     },
@@ -50,12 +51,12 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
     'mlflowRegistry.loadMoreModels': () => tree.loadMoreModels(),
   }, log));
 
-  connections.reconnect();
-  tree.setClient(connections.connection?.client);
+  const firstConnection = connections.reconnect();
 
   const rowsById = new Map<string, RegistryNode>();
   return {
     version: String(context.extension.packageJSON.version),
+    ready: () => firstConnection,
     registryUrl: () => connections.connection?.url,
     requestCount: () => connections.requestCount,
     requests: () => [...connections.requests],

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Workbench } from '../../test/e2e/support/workbench';
 import { startMlflowServer } from '../testbed/mlflowServer';
-import { projectRoot } from '../testbed/paths';
+import { projectRoot, venvBin } from '../testbed/paths';
 import { startCodeServer } from './codeServer';
 
 interface Results {
@@ -31,6 +31,8 @@ async function main(): Promise<number> {
       MLFLOW_REGISTRY_EXTHOST_TESTS: path.join(root, 'out', 'test', 'exthost', 'index.js'),
       MLFLOW_REGISTRY_EXTHOST_RESULTS: resultsFile,
       MLFLOW_REGISTRY_EXTHOST_MLFLOW_URL: mlflow.url,
+      MLFLOW_REGISTRY_EXTHOST_MLFLOW_DB: mlflow.dbPath,
+      MLFLOW_REGISTRY_EXTHOST_PYTHON: venvBin('python'),
     },
   });
   let wb: Workbench | undefined;

@@ -1,4 +1,7 @@
+import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { createDispatcher, describeConnection, describeSource, formatConnectionMessage, readTextFile, resolveConnection, ResolvedConnection, SecretSource, StoredCredential, transportOptions } from '../connection';
+import { connectionMessages } from '../connection/messages';
 import { RegistryClient } from '../registry/client';
 import { isRegistryError } from '../registry/errors';
 import type { RequestRecord } from '../registry/transport';
@@ -12,7 +15,11 @@ export interface Connection {
   /** Where that URL came from, for the status bar: a setting or a variable. */
   source: string;
   client: RegistryClient;
+  resolved: ResolvedConnection;
 }
+
+/** Where credentials live in SecretStorage: one entry per registry URL. */
+export const secretKey = (registryUrl: string) => `mlflowRegistry.credentials:${registryUrl}`;
 
 export type Reachability =
   | { kind: 'unknown' }
@@ -31,22 +38,33 @@ export class ConnectionService implements vscode.Disposable {
   private readonly reachabilityChanged = new vscode.EventEmitter<Reachability>();
   readonly onDidChangeReachability = this.reachabilityChanged.event;
   private current: Connection | undefined;
+  private problemText: string | undefined;
+  private sequence = 0;
   private reach: Reachability = { kind: 'unknown' };
   private readonly records: RequestRecord[] = [];
   private requestTotal = 0;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly log: Logger, private readonly env: NodeJS.ProcessEnv = process.env) {
+  constructor(
+    private readonly log: Logger,
+    private readonly secretStorage: vscode.SecretStorage,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {
     this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
       if (['mlflowRegistry.trackingUri', 'mlflowRegistry.registryUri', 'mlflowRegistry.databricksProfile'].some((s) => e.affectsConfiguration(s))) {
         this.log.info('Registry settings changed: reconnecting.');
-        this.reconnect();
+        void this.reconnect();
       }
     }));
   }
 
   get connection(): Connection | undefined {
     return this.current;
+  }
+
+  /** Why no registry can be used although one is named (Unity Catalog, a local store...). */
+  get problem(): string | undefined {
+    return this.problemText;
   }
 
   get reachability(): Reachability {
@@ -62,9 +80,15 @@ export class ConnectionService implements vscode.Disposable {
     return this.requestTotal;
   }
 
-  reconnect(): void {
+  async reconnect(): Promise<void> {
+    const seq = ++this.sequence;
+    const next = await this.build();
+    if (seq !== this.sequence) {
+      void next?.client.close();
+      return;
+    }
     const old = this.current;
-    this.current = this.build();
+    this.current = next;
     this.setReach({ kind: 'unknown' });
     this.changed.fire(this.current);
     void old?.client.close();
@@ -96,18 +120,40 @@ export class ConnectionService implements vscode.Disposable {
     }
   }
 
-  private build(): Connection | undefined {
+  private async build(): Promise<Connection | undefined> {
+    this.problemText = undefined;
     const s = readSettings();
-    let url = s.registryUri || this.env.MLFLOW_REGISTRY_URI || '';
-    let source = s.registryUri ? 'setting mlflowRegistry.registryUri' : this.env.MLFLOW_REGISTRY_URI ? 'MLFLOW_REGISTRY_URI' : '';
-    if (!url) {
-      url = s.trackingUri || this.env.MLFLOW_TRACKING_URI || '';
-      source = s.trackingUri ? 'setting mlflowRegistry.trackingUri' : this.env.MLFLOW_TRACKING_URI ? 'MLFLOW_TRACKING_URI' : '';
+    const http = vscode.workspace.getConfiguration('http');
+    const secrets: SecretSource = {
+      get: async (url) => {
+        const raw = await this.secretStorage.get(secretKey(url));
+        return raw ? (JSON.parse(raw) as StoredCredential) : undefined;
+      },
+    };
+    const resolved = await resolveConnection({
+      settings: { trackingUri: s.trackingUri, registryUri: s.registryUri, databricksProfile: s.databricksProfile },
+      secrets,
+      env: this.env,
+      platform: process.platform === 'win32' ? 'win32' : process.platform === 'darwin' ? 'darwin' : 'linux',
+      homeDir: os.homedir(),
+      readFile: readTextFile,
+      proxy: { url: http.get<string>('proxy') || undefined, strictSSL: http.get<boolean>('proxyStrictSSL'), noProxy: http.get<string[]>('noProxy') },
+    });
+    this.log.info(describeConnection(resolved));
+    for (const w of resolved.warnings) this.log.warn(formatConnectionMessage(w));
+    if (resolved.problem) {
+      if (resolved.kind !== 'unconfigured') {
+        this.problemText = vscode.l10n.t(connectionMessages[resolved.problem.messageId], resolved.problem.params);
+        this.log.warn(this.problemText);
+      }
+      return undefined;
     }
-    if (!url) return undefined;
     try {
+      const dispatcher = await createDispatcher(resolved, readTextFile);
+      const options = transportOptions(resolved, dispatcher);
+      if (!options) return undefined;
       const client = new RegistryClient({
-        baseUrl: url,
+        ...options,
         logger: { debug: (m) => this.log.debug(m), warn: (m) => this.log.warn(m) },
         userAgent: `mlflow-registry-vscode/${vscode.version}`,
         onRequest: (r) => {
@@ -116,11 +162,12 @@ export class ConnectionService implements vscode.Disposable {
           if (this.records.length > MAX_RECORDS) this.records.splice(0, this.records.length - MAX_RECORDS);
         },
       });
-      this.log.info(`Registry: ${client.baseUrl} (from ${source})`);
-      return { url: client.baseUrl, source, client };
+      const origin = resolved.registryUri ?? resolved.trackingUri;
+      const source = origin ? describeSource(origin.source === 'trackingUri' ? resolved.trackingUri!.source : origin.source) : '';
+      return { url: client.baseUrl, source, client, resolved };
     } catch (e) {
-      this.log.error(`The registry URI from ${source} is not usable: ${describeError(e)}`);
-      this.setReach({ kind: 'unreachable', message: describeError(e) });
+      this.problemText = describeError(e);
+      this.log.error(`The registry connection could not be set up: ${this.problemText}`);
       return undefined;
     }
   }

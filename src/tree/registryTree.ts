@@ -49,11 +49,11 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
     return this.currentState;
   }
 
-  /** A new registry (or none): everything cached belongs to the old one. */
-  setClient(client: RegistryClient | undefined): void {
+  /** A new registry (or none, perhaps for a reason to show): everything cached belongs to the old one. */
+  setClient(client: RegistryClient | undefined, problem?: string): void {
     this.client = client;
     this.reset();
-    this.setState(client ? { kind: 'loading' } : { kind: 'unconfigured' });
+    this.setState(client ? { kind: 'loading' } : problem ? { kind: 'error', message: problem } : { kind: 'unconfigured' });
     this.changed.fire(undefined);
   }
 

@@ -20,6 +20,7 @@ describe('the extension in a real VS Code extension host', () => {
     const ext = vscode.extensions.getExtension<MlflowRegistryApi>(ID);
     assert.ok(ext, `${ID} is installed`);
     api = await ext.activate();
+    await api.ready();
     manifest = ext.packageJSON as Manifest;
   });
 

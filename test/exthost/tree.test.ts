@@ -11,6 +11,7 @@ describe('the registry tree through the extension API', () => {
   let top: TreeRow[];
   before(async () => {
     api = await vscode.extensions.getExtension<MlflowRegistryApi>(ID)!.activate();
+    await api.ready();
     top = await api.tree.children();
   });
 
