@@ -103,6 +103,12 @@ export function ensureVenv() {
   fs.writeFileSync(stampFile, stamp);
 }
 
+/** openssl: the TLS tests make their throwaway CA and certificates with it. */
+export function ensureOpenssl() {
+  if (run('openssl', ['version']).ok || aptInstall(['openssl'])) return;
+  throw new SetupError('openssl is needed by the TLS tests to make their test certificates. Install it (Debian/Ubuntu: "sudo apt-get install openssl"; macOS ships it).');
+}
+
 /** Data the demo and tests train on: the project's own copy, checked against its published hash. */
 export function checkData() {
   const csv = path.join(root, 'data', 'windfarm', 'windfarm_data.csv');
@@ -122,5 +128,6 @@ export function setupAll({ python = true } = {}) {
   checkData();
   ensureNodeModules();
   if (python) ensureVenv();
+  ensureOpenssl();
   compile();
 }
