@@ -10,3 +10,7 @@ export { proxiedArtifactPath } from './artifacts';
 export { MAX_DESCRIPTION, canonicalStage } from './validate';
 export type { CallOptions } from './models';
 export type { CreateModelVersionOptions } from './versions';
+export * from './filters';
+export * from './modelUri';
+export * from './resolve';
+export * from './names';
