@@ -165,7 +165,11 @@ export function errorFromNetwork(err: unknown, ctx: { host: string; method: stri
     case 'UND_ERR_CLOSED':
       return new RegistryError({ ...base, messageId: 'error.connectionReset', params });
   }
-  if (code && (/^ERR_TLS|CERT|SSL|^DEPTH_ZERO|^UNABLE_TO|^SELF_SIGNED/.test(code))) {
+  if (code && /CERT|^DEPTH_ZERO|^UNABLE_TO|^SELF_SIGNED/.test(code)) {
+    // Verification failed: say what to do (a private CA bundle, or skipping the check knowingly).
+    return new RegistryError({ ...base, messageId: 'error.tlsUntrusted', params });
+  }
+  if (code && /^ERR_TLS|SSL/.test(code)) {
     return new RegistryError({ ...base, messageId: 'error.tls', params });
   }
   return new RegistryError({ ...base, messageId: 'error.network', params });

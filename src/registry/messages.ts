@@ -27,6 +27,8 @@ export const messages = {
   'error.hostNotFound': 'Could not find the host {host}. Check the tracking URI.',
   'error.connectionReset': 'The connection to {host} was closed before the answer arrived. Try again.',
   'error.tls': 'Could not make a secure connection to {host}: {detail}',
+  'error.tlsUntrusted':
+    "The certificate of {host} is not trusted ({detail}). If the server uses a private certificate authority, set MLFLOW_TRACKING_SERVER_CERT_PATH to its CA bundle, or MLFLOW_TRACKING_INSECURE_TLS=true to skip the check knowingly.",
   'error.network': 'Could not reach {host}: {detail}',
   'error.timeout': '{host} did not answer {path} within {seconds} s.',
   'error.cancelled': 'The request to {host} was cancelled.',
@@ -40,6 +42,27 @@ export const messages = {
     'Archiving the versions already in a stage only applies when moving to Staging or Production, not {stage}.',
   'error.invalidStage': '{stage} is not a stage. Use None, Staging, Production or Archived.',
   'error.pagingLoop': 'The registry at {host} returned the same page token twice; paging stopped.',
+  'error.modelNameRefused': 'The registry at {host} does not accept "{name}" as a model name: {reason}.',
+  'error.tagKeyNotFilterable': 'The tag key "{key}" contains a backtick, which an MLflow search filter cannot express.',
+  'error.noVersionInStage': '"{name}" has no version in {stage}.',
+  'error.noVersions': '"{name}" has no versions.',
+  'error.aliasNotFound': '"{name}" has no alias @{alias}.',
+  'modelUri.notModelsUri': '"{uri}" is not a models:/ URI: it must start with models:/.',
+  'modelUri.otherRegistry':
+    'This URI names the registry "{authority}"; only URIs of the connected registry (models:/<name>/...) can be read here.',
+  'modelUri.missingName':
+    'The URI names no model: write models:/<name>/<version>, models:/<name>/<stage>, models:/<name>/latest or models:/<name>@<alias>.',
+  'modelUri.missingSuffix':
+    'Nothing follows the / after "{name}": add a version number, a stage (None, Staging, Production or Archived) or latest.',
+  'modelUri.tooManyParts':
+    'A models:/ URI has only one / after the model name, so "{extra}" is one part too many (a model name containing / cannot be written in a models:/ URI).',
+  'modelUri.missingAlias': 'Nothing follows the @ after "{name}": add an alias, as in models:/{name}@champion.',
+  'modelUri.unknownSuffix': '"{suffix}" is not a version number, a stage (None, Staging, Production or Archived) or latest.',
+  'modelUri.controlCharacter': 'The URI contains a tab or line break at position {offset}, which MLflow would silently drop: remove it.',
+  'modelUri.nameNotWritable':
+    'The model name "{name}" cannot be written in a models:/ URI because it contains {char}: address its versions by name and number instead.',
+  'modelUri.aliasNotWritable': '"{alias}" cannot be written as an alias in a models:/ URI.',
+  'modelUri.versionNotNumber': '"{version}" is not a version number.',
 } as const;
 
 export type MessageId = keyof typeof messages;

@@ -67,10 +67,11 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 export class Transport {
   readonly baseUrl: string;
   readonly host: string;
-  private readonly auth?: RegistryAuth;
+  /** A true private field: util.inspect and JSON.stringify of the transport cannot show it. */
+  readonly #auth?: RegistryAuth;
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
-  private readonly options: TransportOptions;
+  private readonly options: Omit<TransportOptions, 'auth' | 'dispatcher'>;
   private requests = 0;
 
   constructor(options: TransportOptions) {
@@ -92,8 +93,9 @@ export class Transport {
     url.hash = '';
     this.baseUrl = url.toString().replace(/\/+$/, '');
     this.host = url.host;
-    this.auth = auth;
-    this.options = options;
+    this.#auth = auth;
+    const { auth: _secret, dispatcher: _dispatcher, ...rest } = options;
+    this.options = rest;
     this.ownsDispatcher = !options.dispatcher;
     this.dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 8 });
   }
@@ -133,10 +135,10 @@ export class Transport {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.options.userAgent ?? 'mlflow-registry-vscode' };
-    if (this.auth?.kind === 'basic') {
-      headers.authorization = 'Basic ' + Buffer.from(`${this.auth.username}:${this.auth.password}`).toString('base64');
-    } else if (this.auth?.kind === 'bearer') {
-      headers.authorization = `Bearer ${this.auth.token}`;
+    if (this.#auth?.kind === 'basic') {
+      headers.authorization = 'Basic ' + Buffer.from(`${this.#auth.username}:${this.#auth.password}`).toString('base64');
+    } else if (this.#auth?.kind === 'bearer') {
+      headers.authorization = `Bearer ${this.#auth.token}`;
     }
     let body: string | undefined;
     if (spec.body !== undefined && method !== 'GET') {
@@ -177,8 +179,11 @@ export class Transport {
       }
       const code = networkErrorCode(err);
       finish(undefined, 'error', `failed (${code ?? 'network error'})`);
+      const error = errorFromNetwork(err, ctx);
+      // A certificate that is not trusted now will not be trusted in a second: no retry.
+      if (error.messageId === 'error.tls' || error.messageId === 'error.tlsUntrusted') return { ok: false, error };
       const sent = !(code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'UND_ERR_CONNECT_TIMEOUT');
-      return { ok: false, error: errorFromNetwork(err, ctx), outcome: { kind: 'network', code, sent } };
+      return { ok: false, error, outcome: { kind: 'network', code, sent } };
     }
 
     const result = interpretResponse({ status, contentType, text, retryAfterHeader, responseType: spec.responseType, host: this.host, method, path, attempt });

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { RegistryClient } from '../registry/client';
-import { exactNameFilter } from '../registry/filterText';
+import { nameEqualsFilter } from '../registry/filters';
 import type { ModelVersion, RegisteredModel } from '../registry/types';
 import type { Logger } from '../logging/logger';
 import { describeError } from '../ui/describeError';
@@ -11,6 +11,7 @@ import { renderNode } from './render';
 export interface TreeSettings {
   pageSize: number;
   groupByStage: boolean;
+  sortBy: 'name' | 'lastUpdated';
 }
 
 export type TreeState =
@@ -181,10 +182,11 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
   private versionsOf(client: RegistryClient, name: string): ModelVersions {
     let state = this.versions.get(name);
     if (!state) {
+      const plan = nameEqualsFilter<ModelVersion>(name);
       state = new ModelVersions(async (pageToken) => {
-        const page = await client.versions.searchPage({ filter: exactNameFilter(name), orderBy: ['version_number DESC'], pageSize: this.settings().pageSize, pageToken });
-        // A name holding both quote kinds is searched with LIKE: keep this model's versions only.
-        return { ...page, items: page.items.filter((v) => v.name === name) };
+        const page = await client.versions.searchPage({ filter: plan.filter, orderBy: ['version_number DESC'], pageSize: this.settings().pageSize, pageToken });
+        // Names MLflow's filter cannot say exactly are searched with LIKE: keep this model's versions only.
+        return { ...page, items: page.items.filter(plan.matches) };
       });
       this.versions.set(name, state);
     }
@@ -192,7 +194,9 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
   }
 
   private async fetchModels(client: RegistryClient, pageToken: string | undefined): Promise<void> {
-    const page = await client.models.searchPage({ pageSize: this.settings().pageSize, orderBy: ['name ASC'], pageToken });
+    const { pageSize, sortBy } = this.settings();
+    const orderBy = sortBy === 'lastUpdated' ? ['last_updated_timestamp DESC'] : ['name ASC'];
+    const page = await client.models.searchPage({ pageSize, orderBy, pageToken });
     const known = new Set((this.models ?? []).map((m) => m.name));
     this.models = [...(this.models ?? []), ...page.items.filter((m) => !known.has(m.name))];
     this.modelsNextToken = page.nextPageToken;

@@ -169,7 +169,7 @@ describe('connection: no secret reaches a log line, an error or a connection des
       'Databricks profile token: ok',
       'Databricks environment, wrong token: error.unauthenticated',
       'mutual TLS with a client key, user info in the URI: ok',
-      'TLS refused (no CA), user info in the URI: error.tls',
+      'TLS refused (no CA), user info in the URI: error.tlsUntrusted',
     ]);
     assert.ok(captured.filter((c) => c.where.includes('log line')).length >= 12, 'the transport logged every call');
     assert.ok(databricks.count('', 'valid') >= 1 && mtls.requests.some((r) => r.clientCertificate === ca.clientName), 'the secrets were really used');

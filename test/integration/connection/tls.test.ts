@@ -38,9 +38,10 @@ describe('connection: TLS with a private CA (TLS-terminating proxy in front of t
   function isCertificateRefusal(e: unknown): boolean {
     assert.ok(e instanceof RegistryError, `expected a RegistryError, got ${String(e)}`);
     assert.equal(e.kind, 'network');
-    assert.equal(e.messageId, 'error.tls');
+    assert.equal(e.messageId, 'error.tlsUntrusted');
     assert.equal(e.status, undefined);
-    assert.match(e.message, new RegExp(`^Could not make a secure connection to 127\\.0\\.0\\.1:${port}: .*certificate`, 'i'));
+    assert.equal(e.attempts, 1, 'a certificate refusal is not retried');
+    assert.match(e.message, new RegExp(`^The certificate of 127\\.0\\.0\\.1:${port} is not trusted \\(.*certificate.*\\)\\. If the server uses a private certificate authority, set MLFLOW_TRACKING_SERVER_CERT_PATH`, 'i'));
     assert.doesNotMatch(e.message, /UND_ERR|undici|openssl|SSL routines|\n|\bat \w+ \(/i, 'no internals or stack in what the user reads');
     return true;
   }
@@ -117,7 +118,7 @@ describe('connection: TLS with a private CA (TLS-terminating proxy in front of t
           // TLS 1.2 surfaces the server's alert (error.tls); under TLS 1.3, which Node negotiates here, the
           // alert comes after the client's side of the handshake is done, and undici only sees the socket
           // close (error.connectionReset). Either way the user gets no data and a message naming the host.
-          assert.ok(['error.tls', 'error.connectionReset'].includes(e.messageId), `got ${e.messageId}: ${e.message}`);
+          assert.ok(['error.tls', 'error.tlsUntrusted', 'error.connectionReset'].includes(e.messageId), `got ${e.messageId}: ${e.message}`);
           assert.match(e.message, new RegExp(`127\\.0\\.0\\.1:${mtlsPort}`));
           return true;
         });

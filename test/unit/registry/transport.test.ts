@@ -37,3 +37,17 @@ describe('messages', () => {
     assert.throws(() => canonicalStage('prod'), /not a stage/);
   });
 });
+
+describe('credentials held by the transport', () => {
+  it('are not visible to util.inspect or JSON.stringify of the client', async () => {
+    const { inspect } = await import('node:util');
+    const { RegistryClient } = await import('../../../src/registry/client');
+    const basic = new RegistryClient({ baseUrl: 'http://127.0.0.1:1', auth: { kind: 'basic', username: 'u', password: 'pw-9f1c-secret' } });
+    const bearer = new RegistryClient({ baseUrl: 'http://127.0.0.1:1', auth: { kind: 'bearer', token: 'tok-77ab-secret' } });
+    for (const c of [basic, bearer]) {
+      const shown = inspect(c, { depth: 10, showHidden: true }) + JSON.stringify(c.transport);
+      assert.ok(!shown.includes('pw-9f1c-secret') && !shown.includes('tok-77ab-secret'), 'a secret is readable on the client');
+      await c.close();
+    }
+  });
+});
