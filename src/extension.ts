@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import type { MlflowRegistryApi, TreeRow } from './api';
 import { connect } from './commands/connect';
+import { sortBy, toggleGroupByStage } from './commands/viewOptions';
 import { registerCommands } from './commands/runCommand';
 import { createLogger } from './logging/logger';
 import { ConnectionService } from './services/connectionService';
 import { readSettings } from './services/settings';
 import { ConnectionStatus } from './status/connectionStatus';
 import type { RegistryNode } from './tree/nodes';
+import { AutoRefresh } from './tree/autoRefresh';
 import { RegistryTreeProvider } from './tree/registryTree';
 
 /** Wiring only: build services, hand them to the UI through constructors, register commands. */
@@ -18,6 +20,11 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
   const view = vscode.window.createTreeView('mlflowRegistry.models', { treeDataProvider: tree, showCollapseAll: true });
   const status = new ConnectionStatus(connections);
   context.subscriptions.push(channel, connections, tree, view, status);
+
+  const autoRefresh = new AutoRefresh(() => readSettings().autoRefreshSeconds, () => {
+    if (view.visible && tree.state.kind === 'ready') void tree.refresh();
+  });
+  context.subscriptions.push(autoRefresh);
 
   const setState = () => {
     const s = tree.state;
@@ -31,7 +38,8 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
     view.onDidExpandElement((e) => tree.setExpanded(e.element, true)),
     view.onDidCollapseElement((e) => tree.setExpanded(e.element, false)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('mlflowRegistry.tree.groupByStage') || e.affectsConfiguration('mlflowRegistry.pageSize')) void tree.refresh();
+      if (['mlflowRegistry.tree.groupByStage', 'mlflowRegistry.tree.sortBy', 'mlflowRegistry.pageSize'].some((k) => e.affectsConfiguration(k))) void tree.refresh();
+      if (e.affectsConfiguration('mlflowRegistry.tree.autoRefreshSeconds')) autoRefresh.restart();
     }),
   );
 
@@ -47,6 +55,8 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
       void connections.checkReachable();
     },
     'mlflowRegistry.showLog': () => log.show(),
+    'mlflowRegistry.sortBy': () => sortBy(),
+    'mlflowRegistry.toggleGroupByStage': () => toggleGroupByStage(),
     'mlflowRegistry.loadMoreVersions': (node?: unknown) => tree.loadMoreVersions((node as { modelName: string }).modelName),
     'mlflowRegistry.loadMoreModels': () => tree.loadMoreModels(),
   }, log));

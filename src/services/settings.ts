@@ -6,6 +6,8 @@ export interface Settings {
   databricksProfile: string;
   pageSize: number;
   groupByStage: boolean;
+  sortBy: 'name' | 'lastUpdated';
+  autoRefreshSeconds: number;
 }
 
 export function readSettings(): Settings {
@@ -16,5 +18,7 @@ export function readSettings(): Settings {
     databricksProfile: (c.get<string>('databricksProfile') ?? '').trim(),
     pageSize: Math.min(1000, Math.max(1, c.get<number>('pageSize') ?? 100)),
     groupByStage: c.get<boolean>('tree.groupByStage') ?? true,
+    sortBy: c.get<string>('tree.sortBy') === 'lastUpdated' ? 'lastUpdated' : 'name',
+    autoRefreshSeconds: Math.max(0, c.get<number>('tree.autoRefreshSeconds') ?? 0),
   };
 }

@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { MlflowRegistryApi } from '../../src/api';
+import { RegistryClient } from '../../src/registry/client';
+
+const ID = 'mlflow-registry-tools.mlflow-model-registry';
+const WALKTHROUGH = 'power-forecasting-model';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('view options: sort, grouping, auto-refresh', () => {
+  let api: MlflowRegistryApi;
+  let client: RegistryClient;
+  const config = () => vscode.workspace.getConfiguration('mlflowRegistry');
+  before(async () => {
+    api = await vscode.extensions.getExtension<MlflowRegistryApi>(ID)!.activate();
+    await api.ready();
+    client = new RegistryClient({ baseUrl: process.env.MLFLOW_REGISTRY_EXTHOST_MLFLOW_URL! });
+  });
+  after(async () => {
+    for (const key of ['tree.sortBy', 'tree.groupByStage', 'tree.autoRefreshSeconds']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    await client.close();
+  });
+
+  it('sorts by name, or by last update with the newest first', async () => {
+    const name = `zz-sort-${Date.now().toString(36)}`;
+    await client.models.create(name);
+    try {
+      await config().update('tree.sortBy', 'name', vscode.ConfigurationTarget.Global);
+      await sleep(300);
+      let labels = (await api.tree.children()).map((r) => r.label);
+      assert.ok(labels.indexOf(WALKTHROUGH) < labels.indexOf(name), labels.join(', '));
+      await config().update('tree.sortBy', 'lastUpdated', vscode.ConfigurationTarget.Global);
+      await sleep(300);
+      labels = (await api.tree.children()).map((r) => r.label);
+      assert.equal(labels[0], name, 'the model just created comes first');
+    } finally {
+      await client.models.delete(name);
+    }
+  });
+
+  it('toggleGroupByStage flips between stage groups and a flat list', async () => {
+    await config().update('tree.groupByStage', true, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('mlflowRegistry.toggleGroupByStage');
+    assert.equal(config().get('tree.groupByStage'), false);
+    await sleep(300);
+    await api.tree.children();
+    assert.deepEqual((await api.tree.children(`model:${WALKTHROUGH}`)).map((r) => r.label), ['Version 4', 'Version 3', 'Version 2', 'Version 1']);
+    await vscode.commands.executeCommand('mlflowRegistry.toggleGroupByStage');
+    await sleep(300);
+    await api.tree.children();
+    assert.deepEqual((await api.tree.children(`model:${WALKTHROUGH}`)).map((r) => r.label), ['Production', 'Staging', 'None']);
+  });
+
+  it('auto-refresh lists a model someone else registered, without a manual refresh', async function () {
+    this.timeout(60_000);
+    await vscode.commands.executeCommand('mlflowRegistry.models.focus');
+    await api.tree.children(); // the list is loaded and cached
+    const name = `elsewhere-${Date.now().toString(36)}`;
+    await client.models.create(name);
+    try {
+      assert.ok(!(await api.tree.children()).some((r) => r.label === name), 'cached: not listed before a refresh');
+      await config().update('tree.autoRefreshSeconds', 5, vscode.ConfigurationTarget.Global);
+      const deadline = Date.now() + 25_000;
+      let listed = false;
+      while (!listed && Date.now() < deadline) {
+        await sleep(1000);
+        listed = (await api.tree.children()).some((r) => r.label === name);
+      }
+      assert.ok(listed, 'the view refreshed by itself and lists the new model');
+    } finally {
+      await config().update('tree.autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
+      await client.models.delete(name);
+    }
+  });
+});
