@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { MlflowRegistryApi, TreeRow } from './api';
 import { connect } from './commands/connect';
+import { LinkCommands } from './commands/links';
 import { sortBy, toggleGroupByStage } from './commands/viewOptions';
 import { registerCommands } from './commands/runCommand';
 import { createLogger } from './logging/logger';
@@ -19,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
   const tree = new RegistryTreeProvider(() => readSettings(), log);
   const view = vscode.window.createTreeView('mlflowRegistry.models', { treeDataProvider: tree, showCollapseAll: true });
   const status = new ConnectionStatus(connections);
+  const links = new LinkCommands(connections, (name) => tree.modelNamed(name));
   context.subscriptions.push(channel, connections, tree, view, status);
 
   const autoRefresh = new AutoRefresh(() => readSettings().autoRefreshSeconds, () => {
@@ -57,6 +59,8 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
     'mlflowRegistry.showLog': () => log.show(),
     'mlflowRegistry.sortBy': () => sortBy(),
     'mlflowRegistry.toggleGroupByStage': () => toggleGroupByStage(),
+    'mlflowRegistry.openInBrowser': (node?: unknown) => links.openInBrowser(node as RegistryNode | undefined),
+    'mlflowRegistry.copyModelUri': (node?: unknown) => links.copyModelUri(node as RegistryNode | undefined),
     'mlflowRegistry.loadMoreVersions': (node?: unknown) => tree.loadMoreVersions((node as { modelName: string }).modelName),
     'mlflowRegistry.loadMoreModels': () => tree.loadMoreModels(),
   }, log));

@@ -78,6 +78,11 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
     this.changed.fire(undefined);
   }
 
+  /** A model as last listed (undefined before the list is loaded or when not on it). */
+  modelNamed(name: string): RegisteredModel | undefined {
+    return this.models?.find((m) => m.name === name);
+  }
+
   setExpanded(node: RegistryNode, expanded: boolean): void {
     this.expanded.set(node.id, expanded);
   }
