@@ -47,17 +47,15 @@ export function ensureCodeServer() {
   ensureNode24();
   say(`Installing code-server ${CODE_SERVER_VERSION} into .testbed/ (2-3 minutes, once)...`);
   const env = { ...process.env, PATH: `${node24Bin}${path.delimiter}${process.env.PATH}` };
-  run('npm install code-server', 'npm', ['install', '-g', '--prefix', codeServerPrefix, '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], { env });
-  // npm 11 may skip the package's install script ("not yet covered by allowScripts"): run it.
+  // Scripts off: npm runs them with the Node that runs npm (20 here), and code-server's
+  // postinstall refuses anything but Node 24. It runs next, under Node 24.
+  run('npm install code-server', 'npm', ['install', '-g', '--ignore-scripts', '--prefix', codeServerPrefix, '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], { env });
   const pkgDir = path.join(codeServerPrefix, 'lib', 'node_modules', 'code-server');
-  const ready = fs.existsSync(path.join(pkgDir, 'lib', 'vscode', 'node_modules'));
-  if (!ready) {
-    say('Running code-server\'s postinstall...');
-    run('code-server postinstall', 'sh', ['postinstall.sh'], {
-      cwd: pkgDir,
-      env: { ...env, npm_config_user_agent: `npm/11 node/v${NODE24_VERSION} linux x64` },
-    });
-  }
+  say('Running code-server\'s postinstall under Node 24...');
+  run('code-server postinstall', 'sh', ['postinstall.sh'], {
+    cwd: pkgDir,
+    env: { ...env, npm_config_user_agent: `npm/11 node/v${NODE24_VERSION} linux x64` },
+  });
   fs.writeFileSync(marker, new Date().toISOString());
 }
 
