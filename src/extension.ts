@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { MlflowRegistryApi, TreeRow } from './api';
 import { connect } from './commands/connect';
 import { LinkCommands } from './commands/links';
+import { SignIn } from './commands/signIn';
 import { sortBy, toggleGroupByStage } from './commands/viewOptions';
 import { registerCommands } from './commands/runCommand';
 import { createLogger } from './logging/logger';
@@ -21,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
   const view = vscode.window.createTreeView('mlflowRegistry.models', { treeDataProvider: tree, showCollapseAll: true });
   const status = new ConnectionStatus(connections);
   const links = new LinkCommands(connections, (name) => tree.modelNamed(name));
+  const signIn = new SignIn(connections, context.secrets, log);
   context.subscriptions.push(channel, connections, tree, view, status);
 
   const autoRefresh = new AutoRefresh(() => readSettings().autoRefreshSeconds, () => {
@@ -31,8 +33,11 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
   const setState = () => {
     const s = tree.state;
     void vscode.commands.executeCommand('setContext', 'mlflowRegistry.state', s.kind);
-    view.message = s.kind === 'error' ? s.message : undefined;
-    if (s.kind === 'error') connections.noteResult(new Error(s.message));
+    view.message = s.kind === 'error' ? s.message : connections.trustNotice;
+    if (s.kind === 'error') {
+      connections.noteResult(new Error(s.message));
+      void signIn.onError(s.error);
+    }
   };
   context.subscriptions.push(
     tree.onDidChangeState(setState),
@@ -52,11 +57,13 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
       if (!node) void connections.checkReachable();
     },
     'mlflowRegistry.retry': async () => {
+      signIn.allowAskingAgain();
       if (!connections.connection) return connections.reconnect();
       await tree.refresh();
       void connections.checkReachable();
     },
     'mlflowRegistry.showLog': () => log.show(),
+    'mlflowRegistry.forgetCredentials': () => signIn.forget(),
     'mlflowRegistry.sortBy': () => sortBy(),
     'mlflowRegistry.toggleGroupByStage': () => toggleGroupByStage(),
     'mlflowRegistry.openInBrowser': (node?: unknown) => links.openInBrowser(node as RegistryNode | undefined),

@@ -28,6 +28,10 @@ export interface CodeServerOptions {
   env?: Record<string, string | undefined>;
   /** A folder to create and open; a temp one by default. */
   workspace?: string;
+  /** Settings written to the workspace folder's .vscode/settings.json. */
+  workspaceSettings?: Record<string, unknown>;
+  /** False: the folder opens in Restricted Mode (Workspace Trust on). Default true. */
+  trusted?: boolean;
   /** Where user data and extensions live; a temp dir by default (kept when given). */
   dataDir?: string;
   log?: (line: string) => void;
@@ -63,7 +67,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const settingsJson = JSON.stringify({
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
-    'security.workspace.trust.enabled': false,
+    'security.workspace.trust.enabled': options.trusted === false,
     'telemetry.telemetryLevel': 'off',
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
@@ -79,6 +83,11 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   fs.mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
   fs.writeFileSync(path.join(userDataDir, 'Machine', 'settings.json'), settingsJson);
 
+  if (options.workspaceSettings) {
+    fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(options.workspaceSettings, null, 2));
+  }
+
   for (const vsix of options.vsixes) {
     const r = spawnSync(bin, ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], { env: envFor(), encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`Installing ${vsix} into code-server failed:\n${r.stdout}\n${r.stderr}`);
@@ -89,7 +98,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const out = fs.openSync(logPath, 'a');
   const child = spawn(bin, [
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, workspace,
+    ...(options.trusted === false ? [] : ['--disable-workspace-trust']), '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, workspace,
   ], { env: envFor(options.env), detached: true, stdio: ['ignore', out, out] });
   fs.closeSync(out);
   const pgid = trackGroup(child);

@@ -39,6 +39,7 @@ export class ConnectionService implements vscode.Disposable {
   readonly onDidChangeReachability = this.reachabilityChanged.event;
   private current: Connection | undefined;
   private problemText: string | undefined;
+  private trustText: string | undefined;
   private sequence = 0;
   private reach: Reachability = { kind: 'unknown' };
   private readonly records: RequestRecord[] = [];
@@ -55,6 +56,9 @@ export class ConnectionService implements vscode.Disposable {
         this.log.info('Registry settings changed: reconnecting.');
         void this.reconnect();
       }
+    }), vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      this.log.info('The folder is trusted now: reconnecting with its workspace settings.');
+      void this.reconnect();
     }));
   }
 
@@ -63,6 +67,36 @@ export class ConnectionService implements vscode.Disposable {
   }
 
   /** Why no registry can be used although one is named (Unity Catalog, a local store...). */
+  /**
+   * In an untrusted folder VS Code ignores workspace values of the restricted settings (a
+   * cloned repository must not send the user's tokens to a host it names); this says which.
+   */
+  get trustNotice(): string | undefined {
+    return this.trustText;
+  }
+
+  /** VS Code hides restricted workspace values entirely when untrusted, so read the files themselves. */
+  private async computeTrustNotice(): Promise<string | undefined> {
+    if (vscode.workspace.isTrusted) return undefined;
+    const files = (vscode.workspace.workspaceFolders ?? []).map((f) => vscode.Uri.joinPath(f.uri, '.vscode', 'settings.json'));
+    if (vscode.workspace.workspaceFile?.scheme === 'file') files.push(vscode.workspace.workspaceFile);
+    const ignored = new Set<string>();
+    for (const file of files) {
+      let text: string;
+      try {
+        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+      } catch {
+        continue;
+      }
+      for (const m of text.matchAll(/"mlflowRegistry\.(trackingUri|registryUri|databricksProfile|pythonPath)"\s*:/g)) ignored.add(`mlflowRegistry.${m[1]}`);
+    }
+    if (!ignored.size) return undefined;
+    return vscode.l10n.t(
+      'This folder is not trusted, so its workspace settings {0} are ignored: a cloned repository must not decide where your credentials go. Trust the folder to use them.',
+      [...ignored].join(', '),
+    );
+  }
+
   get problem(): string | undefined {
     return this.problemText;
   }
@@ -122,6 +156,7 @@ export class ConnectionService implements vscode.Disposable {
 
   private async build(): Promise<Connection | undefined> {
     this.problemText = undefined;
+    this.trustText = await this.computeTrustNotice();
     const s = readSettings();
     const http = vscode.workspace.getConfiguration('http');
     const secrets: SecretSource = {

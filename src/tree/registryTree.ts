@@ -18,7 +18,7 @@ export type TreeState =
   | { kind: 'unconfigured' }
   | { kind: 'loading' }
   | { kind: 'ready' }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string; error?: unknown };
 
 const PENDING_POLL_MS = 2000;
 
@@ -113,7 +113,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
       if (generation !== this.generation) return [];
       const message = describeError(e);
       this.log.error(`Loading ${node ? node.id : 'the model list'} failed: ${e instanceof Error ? e.message : e}`);
-      if (!node) this.setState({ kind: 'error', message });
+      if (!node) this.setState({ kind: 'error', message, error: e });
       else void vscode.window.setStatusBarMessage(`$(error) ${message}`, 8000);
       return [];
     }
