@@ -2,10 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RegistryClient } from '../../src/registry/client';
-import { MlflowServer, startMlflowServer } from '../../scripts/testbed/mlflowServer';
-import { projectRoot } from '../../scripts/testbed/paths';
-import { CodeServer, startCodeServer } from '../../scripts/vscode/codeServer';
-import { Workbench } from './support/workbench';
+import { useE2eSession } from './support/session';
 
 const ADMIN = 'admin';
 const PASSWORD = 'e2e-Secret-pw-4711';
@@ -21,65 +18,54 @@ function filesUnder(dir: string): string[] {
 
 describe('credentials: a 401 asks to sign in, secrets stay out of settings', function () {
   this.timeout(180_000);
-  let mlflow: MlflowServer;
-  let vscode: CodeServer;
-  let wb: Workbench;
-
-  before(async function () {
-    this.timeout(600_000);
-    mlflow = await startMlflowServer({ seed: false, basicAuth: { adminUsername: ADMIN, adminPassword: PASSWORD } });
-    const admin = new RegistryClient({ baseUrl: mlflow.url, auth: { kind: 'basic', username: ADMIN, password: PASSWORD } });
-    await admin.models.create(MODEL, { description: 'Only for signed-in users.' });
-    await admin.close();
-    vscode = await startCodeServer({
-      vsixes: [path.join(projectRoot(), 'out', 'mlflow-model-registry.vsix')],
+  const session = useE2eSession({
+    mlflow: { seed: false, basicAuth: { adminUsername: ADMIN, adminPassword: PASSWORD } },
+    prepare: async (mlflow) => {
+      const admin = new RegistryClient({ baseUrl: mlflow.url, auth: { kind: 'basic', username: ADMIN, password: PASSWORD } });
+      await admin.models.create(MODEL, { description: 'Only for signed-in users.' });
+      await admin.close();
+    },
+    vscode: (mlflow) => ({
       settings: { 'mlflowRegistry.trackingUri': mlflow.url },
       env: { MLFLOW_TRACKING_USERNAME: '', MLFLOW_TRACKING_PASSWORD: '', MLFLOW_TRACKING_TOKEN: '' },
-    });
-    wb = await Workbench.open(vscode.workbenchUrl);
-  });
-
-  after(async () => {
-    await wb?.close();
-    await vscode?.stop();
-    await mlflow?.stop();
+    }),
   });
 
   async function signIn(password: string): Promise<void> {
-    const widget = wb.page.locator('.quick-input-widget');
+    const widget = session.wb.page.locator('.quick-input-widget');
     await widget.getByText('needs you to sign in', { exact: false }).waitFor({ timeout: 30_000 });
-    await wb.screenshot('credentials-prompt');
+    await session.wb.screenshot('credentials-prompt');
     await widget.locator('.monaco-list-row:has-text("User name and password")').click();
     const input = widget.locator('input');
     await widget.getByText('User name for', { exact: false }).waitFor();
     await input.fill(ADMIN);
-    await wb.page.keyboard.press('Enter');
+    await session.wb.page.keyboard.press('Enter');
     await widget.getByText(`Password for ${ADMIN}`, { exact: false }).waitFor();
     assert.equal(await input.getAttribute('type'), 'password', 'the password is typed into a masked box');
     await input.fill(password);
-    await wb.page.keyboard.press('Enter');
+    await session.wb.page.keyboard.press('Enter');
   }
 
   it('the 401 of MLflow\'s auth app leads to a sign-in prompt; the right password lists the models', async () => {
-    await wb.openRegistryView();
+    await session.wb.openRegistryView();
     await signIn(PASSWORD);
-    await wb.row(MODEL).waitFor({ timeout: 30_000 });
-    await wb.screenshot('credentials-signed-in');
+    await session.wb.row(MODEL).waitFor({ timeout: 30_000 });
+    await session.wb.screenshot('credentials-signed-in');
   });
 
   it('no settings file holds the password', () => {
-    const files = [...filesUnder(path.join(vscode.userDataDir, 'User')), ...filesUnder(path.join(vscode.userDataDir, 'Machine')), ...filesUnder(path.join(vscode.workspace, '.vscode'))]
+    const files = [...filesUnder(path.join(session.vscode.userDataDir, 'User')), ...filesUnder(path.join(session.vscode.userDataDir, 'Machine')), ...filesUnder(path.join(session.vscode.workspace, '.vscode'))]
       .filter((f) => f.endsWith('settings.json'));
     assert.ok(files.length >= 1);
     for (const f of files) assert.ok(!fs.readFileSync(f, 'utf8').includes(PASSWORD), `${f} holds the password`);
   });
 
   it('Forget Stored Credentials makes the next request ask again', async () => {
-    await wb.runCommand('MLflow: Forget Stored Credentials');
-    await wb.page.locator('.quick-input-widget').getByText('needs you to sign in', { exact: false }).waitFor({ timeout: 30_000 });
-    await wb.page.keyboard.press('Escape');
-    await wb.page.locator('.part.sidebar').getByText('needs valid credentials', { exact: false }).waitFor({ timeout: 15_000 });
-    assert.equal(await wb.row(MODEL).count(), 0, 'nothing listed without credentials');
-    await wb.screenshot('credentials-forgotten');
+    await session.wb.runCommand('MLflow: Forget Stored Credentials');
+    await session.wb.page.locator('.quick-input-widget').getByText('needs you to sign in', { exact: false }).waitFor({ timeout: 30_000 });
+    await session.wb.page.keyboard.press('Escape');
+    await session.wb.page.locator('.part.sidebar').getByText('needs valid credentials', { exact: false }).waitFor({ timeout: 15_000 });
+    assert.equal(await session.wb.row(MODEL).count(), 0, 'nothing listed without credentials');
+    await session.wb.screenshot('credentials-forgotten');
   });
 });

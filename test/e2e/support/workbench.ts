@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /** Drives a real VS Code (code-server) in Debian's Chromium through Playwright, as a person would. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,7 +16,9 @@ export class Workbench {
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // Clipboard access as a person's browser grants it, so copy commands can be checked.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     return new Workbench(browser, page);
@@ -63,6 +66,34 @@ export class Workbench {
       ([el, want]) => el?.getAttribute('aria-expanded') === want,
       [await row.elementHandle(), String(expanded)] as const,
     );
+  }
+
+  /** Right-clicks a row and chooses an entry of its context menu (see docs/real-vscode.md). */
+  async contextMenu(row: Locator, entry: string): Promise<void> {
+    await this.calmMouse();
+    await row.click({ button: 'right' });
+    const menu = this.page.locator('.context-view .monaco-menu');
+    await menu.waitFor({ state: 'visible', timeout: 10_000 });
+    // A menu ignores a click that comes too soon after it opened: hover first, and click again while it stays open.
+    const item = this.page.locator(`.context-view >> text="${entry}"`);
+    await item.hover();
+    await this.page.waitForTimeout(300);
+    for (let attempt = 0; attempt < 3 && (await menu.isVisible()); attempt++) {
+      await item.click().catch(() => undefined);
+      await menu.waitFor({ state: 'hidden', timeout: 2000 }).catch(() => undefined);
+    }
+    if (await menu.isVisible()) throw new Error(`the context menu did not close after choosing ${entry}`);
+  }
+
+  /** Moves the pointer off the tree so no row tooltip covers a panel or the next row. */
+  async calmMouse(): Promise<void> {
+    await this.page.mouse.move(900, 700);
+    await this.page.keyboard.press('Escape');
+    await this.page.waitForTimeout(300);
+  }
+
+  async clipboardText(): Promise<string> {
+    return this.page.evaluate(() => navigator.clipboard.readText());
   }
 
   async runCommand(title: string): Promise<void> {
