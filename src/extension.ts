@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import type { MlflowRegistryApi, TreeRow } from './api';
 import { connect } from './commands/connect';
 import { LinkCommands } from './commands/links';
+import { DetailsPanels } from './details/panels';
 import { SignIn } from './commands/signIn';
+import { FilterCommands } from './commands/filter';
 import { sortBy, toggleGroupByStage } from './commands/viewOptions';
 import { registerCommands } from './commands/runCommand';
 import { createLogger } from './logging/logger';
@@ -21,8 +23,11 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
   const tree = new RegistryTreeProvider(() => readSettings(), log);
   const view = vscode.window.createTreeView('mlflowRegistry.models', { treeDataProvider: tree, showCollapseAll: true });
   const status = new ConnectionStatus(connections);
-  const links = new LinkCommands(connections, (name) => tree.modelNamed(name));
+  const links = new LinkCommands(connections, (name) => tree.modelNamed(name), () => readSettings().pageSize);
+  const details = new DetailsPanels(context.extensionUri, connections, log, () => readSettings().pageSize);
+  context.subscriptions.push(details);
   const signIn = new SignIn(connections, context.secrets, log);
+  const filters = new FilterCommands(tree);
   context.subscriptions.push(channel, connections, tree, view, status);
 
   const autoRefresh = new AutoRefresh(() => readSettings().autoRefreshSeconds, () => {
@@ -33,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
   const setState = () => {
     const s = tree.state;
     void vscode.commands.executeCommand('setContext', 'mlflowRegistry.state', s.kind);
-    view.message = s.kind === 'error' ? s.message : connections.trustNotice;
+    view.message = s.kind === 'error' ? s.message : connections.trustNotice ?? filters.notice;
     if (s.kind === 'error') {
       connections.noteResult(new Error(s.message));
       void signIn.onError(s.error);
@@ -65,7 +70,10 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
     'mlflowRegistry.showLog': () => log.show(),
     'mlflowRegistry.forgetCredentials': () => signIn.forget(),
     'mlflowRegistry.sortBy': () => sortBy(),
+    'mlflowRegistry.filter': (text?: unknown) => filters.filter(text),
+    'mlflowRegistry.clearFilter': () => filters.clear(),
     'mlflowRegistry.toggleGroupByStage': () => toggleGroupByStage(),
+    'mlflowRegistry.showDetails': (node?: unknown) => details.showDetails(node),
     'mlflowRegistry.openInBrowser': (node?: unknown) => links.openInBrowser(node as RegistryNode | undefined),
     'mlflowRegistry.copyModelUri': (node?: unknown) => links.copyModelUri(node as RegistryNode | undefined),
     'mlflowRegistry.loadMoreVersions': (node?: unknown) => tree.loadMoreVersions((node as { modelName: string }).modelName),

@@ -119,7 +119,9 @@ export function checkData() {
 
 export function compile() {
   say('Type-checking and compiling (tsc)...');
-  runOrFail('tsc', process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.test.json']);
+  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  runOrFail('tsc', process.execPath, [tsc, '-p', 'tsconfig.test.json']);
+  runOrFail('tsc (webview)', process.execPath, [tsc, '-p', path.join('src', 'webview', 'tsconfig.json')]);
   runOrFail('esbuild bundle', process.execPath, [path.join(root, 'scripts', 'build.mjs')]);
 }
 

@@ -2,20 +2,21 @@ import * as vscode from 'vscode';
 import type { RegisteredModel } from '../registry/types';
 import { webUiUrl, WebUiTarget } from '../registry/webUi';
 import type { ConnectionService } from '../services/connectionService';
-import type { RegistryNode } from '../tree/nodes';
+import { nodeId, RegistryNode } from '../tree/nodes';
 import { uriFormsFor, UriForm } from './modelUriForms';
-import { pickTarget } from './pickTarget';
+import { pickModelOrVersion } from './pickTarget';
 
 /** openInBrowser and copyModelUri: act on a tree row, or ask for one from the palette. */
 export class LinkCommands {
   constructor(
     private readonly connections: ConnectionService,
     private readonly modelNamed: (name: string) => RegisteredModel | undefined,
+    private readonly pageSize: () => number,
   ) {}
 
   async openInBrowser(node?: RegistryNode): Promise<void> {
     const conn = this.requireConnection();
-    const target = node ?? (await pickTarget(conn.client, { versions: true, title: vscode.l10n.t('Open in the MLflow Web UI') }));
+    const target = node ?? (await this.pick(vscode.l10n.t('Open in the MLflow Web UI')));
     if (!target) return;
     const page = toWebUiTarget(target);
     if (!page) return;
@@ -28,7 +29,7 @@ export class LinkCommands {
 
   async copyModelUri(node?: RegistryNode): Promise<void> {
     const conn = this.requireConnection();
-    const target = node ?? (await pickTarget(conn.client, { versions: true, title: vscode.l10n.t('Copy a models:/ URI') }));
+    const target = node ?? (await this.pick(vscode.l10n.t('Copy a models:/ URI')));
     if (!target) return;
     const model = target.kind === 'model' ? target.model : this.modelNamed(target.kind === 'version' ? target.version.name : target.kind === 'stageGroup' ? target.modelName : '');
     const forms = uriFormsFor(target, model);
@@ -53,6 +54,16 @@ export class LinkCommands {
       placeHolder: vscode.l10n.t('Which URI? A version number never moves; a stage or an alias follows the registry.'),
     });
     return pick?.form;
+  }
+
+  /** From the palette: the model or one of its versions, as the tree's row for it. */
+  private async pick(title: string): Promise<RegistryNode | undefined> {
+    const picked = await pickModelOrVersion(this.requireConnection().client, this.pageSize(), title);
+    if (!picked) return undefined;
+    const { model, version } = picked;
+    if (!version) return { kind: 'model', id: nodeId.model(model.name), model };
+    const aliases = model.aliases.filter((a) => a.version === version.version).map((a) => a.alias);
+    return { kind: 'version', id: nodeId.version(model.name, version.version), version, aliases };
   }
 
   private requireConnection() {

@@ -2,43 +2,63 @@ import * as vscode from 'vscode';
 import type { RegistryClient } from '../registry/client';
 import { nameEqualsFilter } from '../registry/filters';
 import type { ModelVersion, RegisteredModel } from '../registry/types';
-import { nodeId, RegistryNode } from '../tree/nodes';
+import { latestSummary, stageLabel } from '../tree/render';
+import { firstLine } from '../details/viewModel';
+
+/** The most models or versions a quick pick lists (filtering by typing narrows them). */
+const MAX_ITEMS = 2000;
+
+export interface PickedTarget {
+  model: RegisteredModel;
+  /** Undefined when the user chose the model itself. */
+  version?: ModelVersion;
+}
+
+interface TargetItem extends vscode.QuickPickItem {
+  target?: PickedTarget;
+  model?: RegisteredModel;
+}
+
+async function take<T>(iterable: AsyncIterable<T>, keep: (item: T) => boolean = () => true): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of iterable) {
+    if (!keep(item)) continue;
+    out.push(item);
+    if (out.length >= MAX_ITEMS) break;
+  }
+  return out;
+}
 
 /**
- * From the Command Palette a command has no row: ask for a model, then (when the command acts
- * on versions too) for the model itself or one of its versions. Returns a node like the tree's.
+ * From the Command Palette: which model, then the model itself or one of its versions. Lists
+ * arrive page by page while the pick shows as busy; undefined when the user cancels. Every
+ * command that acts on a model or a version asks through this.
  */
-export async function pickTarget(client: RegistryClient, opts: { versions: boolean; title: string }): Promise<RegistryNode | undefined> {
-  const models = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Listing models…') }, async () => {
-    const page = await client.models.searchPage({ pageSize: 1000, orderBy: ['name ASC'] });
-    return page.items;
+export async function pickModelOrVersion(client: RegistryClient, pageSize: number, title: string): Promise<PickedTarget | undefined> {
+  const models = take(client.models.search({ orderBy: ['name ASC'], pageSize })).then((list) =>
+    list.map((m): TargetItem => ({ label: m.name, description: latestSummary(m), detail: firstLine(m.description) || undefined, model: m })));
+  const picked = await vscode.window.showQuickPick<TargetItem>(models, {
+    title, placeHolder: vscode.l10n.t('Pick a registered model'), matchOnDescription: true, ignoreFocusOut: false,
   });
-  if (!models.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('The registry has no registered models.'));
-    return undefined;
-  }
-  const modelPick = await vscode.window.showQuickPick(
-    models.map((m) => ({ label: m.name, description: m.latestVersions.map((v) => `${v.currentStage} v${v.version}`).join(' · '), model: m })),
-    { title: opts.title, placeHolder: vscode.l10n.t('Choose a model'), matchOnDescription: true },
-  );
-  if (!modelPick) return undefined;
-  const model: RegisteredModel = modelPick.model;
-  if (!opts.versions) return { kind: 'model', id: nodeId.model(model.name), model };
+  const model = picked?.model;
+  if (!model) return undefined;
+
   const plan = nameEqualsFilter<ModelVersion>(model.name);
-  const page = await client.versions.searchPage({ filter: plan.filter, orderBy: ['version_number DESC'], pageSize: 200 });
-  const versions = page.items.filter(plan.matches);
-  const items: (vscode.QuickPickItem & { node: RegistryNode })[] = [
-    { label: vscode.l10n.t('The model {0} itself', model.name), node: { kind: 'model', id: nodeId.model(model.name), model } },
-    ...versions.map((v) => {
-      const aliases = model.aliases.filter((a) => a.version === v.version).map((a) => a.alias);
+  const items = take(client.versions.search({ filter: plan.filter, orderBy: ['version_number DESC'], pageSize }), plan.matches).then((versions) => [
+    { label: `$(package) ${vscode.l10n.t('The model itself')}`, description: model.name, target: { model } } as TargetItem,
+    ...(versions.length ? [{ label: vscode.l10n.t('Versions'), kind: vscode.QuickPickItemKind.Separator } as TargetItem] : []),
+    ...versions.map((v): TargetItem => {
+      const aliases = model.aliases.filter((a) => a.version === v.version).map((a) => `@${a.alias}`);
       return {
         label: vscode.l10n.t('Version {0}', v.version),
-        description: [v.currentStage, ...aliases.map((a) => `@${a}`)].join(' · '),
-        detail: v.description.split(/\r?\n/)[0] || undefined,
-        node: { kind: 'version' as const, id: nodeId.version(model.name, v.version), version: v, aliases },
+        description: [stageLabel(v.currentStage), ...aliases].join(' · '),
+        detail: firstLine(v.description) || undefined,
+        target: { model, version: v },
       };
     }),
-  ];
-  const pick = await vscode.window.showQuickPick(items, { title: opts.title, placeHolder: vscode.l10n.t('Choose the model or one of its versions') });
-  return pick?.node;
+  ]);
+  const choice = await vscode.window.showQuickPick<TargetItem>(items, {
+    title: `${title}: ${model.name}`, placeHolder: vscode.l10n.t('The model itself, or one of its versions'), matchOnDescription: true,
+  });
+  return choice?.target;
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { RegistryClient } from '../registry/client';
-import { nameEqualsFilter } from '../registry/filters';
+import { FilterPlan, nameEqualsFilter } from '../registry/filters';
 import type { ModelVersion, RegisteredModel } from '../registry/types';
 import type { Logger } from '../logging/logger';
 import { describeError } from '../ui/describeError';
@@ -43,6 +43,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
   private pollTimer: NodeJS.Timeout | undefined;
   private generation = 0;
   private currentState: TreeState = { kind: 'unconfigured' };
+  private modelFilter: FilterPlan<RegisteredModel> | undefined;
 
   constructor(private readonly settings: () => TreeSettings, private readonly log: Logger) {}
 
@@ -73,6 +74,14 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
       this.changed.fire(this.nodes.get(nodeId.model(name)) ?? undefined);
       return;
     }
+    this.reset();
+    if (this.client) this.setState({ kind: 'loading' });
+    this.changed.fire(undefined);
+  }
+
+  /** Lists only the models that match (a new search from the first page); undefined lists all. */
+  setFilter(plan: FilterPlan<RegisteredModel> | undefined): void {
+    this.modelFilter = plan;
     this.reset();
     if (this.client) this.setState({ kind: 'loading' });
     this.changed.fire(undefined);
@@ -201,9 +210,11 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
   private async fetchModels(client: RegistryClient, pageToken: string | undefined): Promise<void> {
     const { pageSize, sortBy } = this.settings();
     const orderBy = sortBy === 'lastUpdated' ? ['last_updated_timestamp DESC'] : ['name ASC'];
-    const page = await client.models.searchPage({ pageSize, orderBy, pageToken });
+    const plan = this.modelFilter;
+    const page = await client.models.searchPage({ pageSize, orderBy, pageToken, filter: plan?.filter });
     const known = new Set((this.models ?? []).map((m) => m.name));
-    this.models = [...(this.models ?? []), ...page.items.filter((m) => !known.has(m.name))];
+    // A filter MLflow cannot say exactly (LIKE wildcards, quotes) is narrowed here; paging de-duplicates by name.
+    this.models = [...(this.models ?? []), ...page.items.filter((m) => !known.has(m.name) && (!plan || plan.matches(m)))];
     this.modelsNextToken = page.nextPageToken;
   }
 

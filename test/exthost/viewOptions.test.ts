@@ -38,6 +38,25 @@ describe('view options: sort, grouping, auto-refresh', () => {
     }
   });
 
+  it('filter narrows the list by name part, tag=value or an MLflow filter; clearFilter restores it', async () => {
+    const decoy = `zz-decoy-${Date.now().toString(36)}`;
+    await client.models.create(decoy, { tags: { task: 'classification' } });
+    try {
+      await vscode.commands.executeCommand('mlflowRegistry.filter', 'FORECASTING');
+      assert.deepEqual((await api.tree.children()).map((r) => r.label), [WALKTHROUGH]);
+      await vscode.commands.executeCommand('mlflowRegistry.filter', 'task=classification');
+      assert.deepEqual((await api.tree.children()).map((r) => r.label), [decoy]);
+      await vscode.commands.executeCommand('mlflowRegistry.filter', "name LIKE 'zz-decoy-%'");
+      assert.deepEqual((await api.tree.children()).map((r) => r.label), [decoy]);
+      await vscode.commands.executeCommand('mlflowRegistry.clearFilter');
+      const all = (await api.tree.children()).map((r) => r.label);
+      assert.ok(all.includes(WALKTHROUGH) && all.includes(decoy), all.join(', '));
+    } finally {
+      await vscode.commands.executeCommand('mlflowRegistry.clearFilter');
+      await client.models.delete(decoy);
+    }
+  });
+
   it('toggleGroupByStage flips between stage groups and a flat list', async () => {
     await config().update('tree.groupByStage', true, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('mlflowRegistry.toggleGroupByStage');
