@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
-import type { MlflowRegistryApi, TreeRow } from './api';
+import type { MlflowRegistryApi } from './api';
+import { createApi } from './apiImpl';
 import { connect } from './commands/connect';
-import { LinkCommands } from './commands/links';
-import { DetailsPanels } from './details/panels';
-import { SignIn } from './commands/signIn';
 import { FilterCommands } from './commands/filter';
-import { sortBy, toggleGroupByStage } from './commands/viewOptions';
+import { LinkCommands } from './commands/links';
 import { registerCommands } from './commands/runCommand';
+import { SignIn } from './commands/signIn';
+import { sortBy, toggleGroupByStage } from './commands/viewOptions';
+import { DetailsPanels } from './details/panels';
 import { createLogger } from './logging/logger';
 import { ConnectionService } from './services/connectionService';
 import { readSettings } from './services/settings';
@@ -25,10 +26,9 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
   const status = new ConnectionStatus(connections);
   const links = new LinkCommands(connections, (name) => tree.modelNamed(name), () => readSettings().pageSize);
   const details = new DetailsPanels(context.extensionUri, connections, log, () => readSettings().pageSize);
-  context.subscriptions.push(details);
   const signIn = new SignIn(connections, context.secrets, log);
   const filters = new FilterCommands(tree);
-  context.subscriptions.push(channel, connections, tree, view, status);
+  context.subscriptions.push(channel, connections, tree, view, status, details);
 
   const autoRefresh = new AutoRefresh(() => readSettings().autoRefreshSeconds, () => {
     if (view.visible && tree.state.kind === 'ready') void tree.refresh();
@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
     void vscode.commands.executeCommand('setContext', 'mlflowRegistry.state', s.kind);
     view.message = s.kind === 'error' ? s.message : connections.trustNotice ?? filters.notice;
     if (s.kind === 'error') {
-      connections.noteResult(new Error(s.message));
+      connections.noteResult(s.error);
       void signIn.onError(s.error);
     }
   };
@@ -80,31 +80,7 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
     'mlflowRegistry.loadMoreModels': () => tree.loadMoreModels(),
   }, log));
 
-  const firstConnection = connections.reconnect();
-
-  const rowsById = new Map<string, RegistryNode>();
-  return {
-    version: String(context.extension.packageJSON.version),
-    ready: () => firstConnection,
-    registryUrl: () => connections.connection?.url,
-    requestCount: () => connections.requestCount,
-    requests: () => [...connections.requests],
-    tree: {
-      state: () => tree.state,
-      children: async (id?: string): Promise<TreeRow[]> => {
-        const parent = id === undefined ? undefined : rowsById.get(id);
-        if (id !== undefined && !parent) throw new Error(`No row ${id} has been listed yet`);
-        const nodes = await tree.getChildren(parent);
-        return nodes.map((n) => {
-          rowsById.set(n.id, n);
-          const item = tree.getTreeItem(n);
-          const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
-          const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
-          return { id: n.id, label, description: typeof item.description === 'string' ? item.description : undefined, contextValue: item.contextValue, tooltip, collapsible: item.collapsibleState !== vscode.TreeItemCollapsibleState.None };
-        });
-      },
-    },
-  };
+  return createApi(String(context.extension.packageJSON.version), connections.reconnect(), connections, tree);
 }
 
 export function deactivate(): void {

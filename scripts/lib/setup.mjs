@@ -119,6 +119,8 @@ export function checkData() {
 
 export function compile() {
   say('Type-checking and compiling (tsc)...');
+  // A test deleted from the sources must not keep running from a stale compiled copy.
+  for (const dir of ['src', 'test', 'scripts']) fs.rmSync(path.join(root, 'out', dir), { recursive: true, force: true });
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   runOrFail('tsc', process.execPath, [tsc, '-p', 'tsconfig.test.json']);
   runOrFail('tsc (webview)', process.execPath, [tsc, '-p', path.join('src', 'webview', 'tsconfig.json')]);

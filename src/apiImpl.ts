@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import type { MlflowRegistryApi, TreeRow } from './api';
+import type { ConnectionService } from './services/connectionService';
+import type { RegistryNode } from './tree/nodes';
+import type { RegistryTreeProvider } from './tree/registryTree';
+
+/** The object activate() returns: read-only views of the services, rows as the tree renders them. */
+export function createApi(version: string, ready: Promise<void>, connections: ConnectionService, tree: RegistryTreeProvider): MlflowRegistryApi {
+  const rowsById = new Map<string, RegistryNode>();
+  const row = (n: RegistryNode): TreeRow => {
+    rowsById.set(n.id, n);
+    const item = tree.getTreeItem(n);
+    const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+    const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
+    const description = typeof item.description === 'string' ? item.description : undefined;
+    return { id: n.id, label, description, contextValue: item.contextValue, tooltip, collapsible: item.collapsibleState !== vscode.TreeItemCollapsibleState.None };
+  };
+  return {
+    version,
+    ready: () => ready,
+    registryUrl: () => connections.connection?.url,
+    requestCount: () => connections.requestCount,
+    requests: () => [...connections.requests],
+    tree: {
+      state: () => tree.state,
+      children: async (id?: string): Promise<TreeRow[]> => {
+        const parent = id === undefined ? undefined : rowsById.get(id);
+        if (id !== undefined && !parent) throw new Error(`No row ${id} has been listed yet`);
+        return (await tree.getChildren(parent)).map(row);
+      },
+    },
+  };
+}
