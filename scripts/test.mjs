@@ -5,26 +5,14 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { root, say, setupAll, SetupError } from './lib/setup.mjs';
-import { ensureVsCode, packageVsixes } from './vscode/setup.mjs';
+import { root, say } from './lib/setup.mjs';
+import { prepareOrExit } from './vscode/setup.mjs';
 
 const [mode = 'all', grep] = process.argv.slice(2);
 const suites = mode === 'all' ? ['unit', 'integration', 'exthost', 'e2e'] : [mode];
 const needsVsCode = suites.includes('exthost') || suites.includes('e2e');
 
-try {
-  setupAll({ python: mode !== 'unit' });
-  if (needsVsCode) {
-    ensureVsCode();
-    packageVsixes();
-  }
-} catch (e) {
-  if (e instanceof SetupError) {
-    process.stderr.write(`\n${e.message}\n`);
-    process.exit(1);
-  }
-  throw e;
-}
+prepareOrExit({ python: mode !== 'unit', vscode: needsVsCode });
 
 if (mode === 'record') {
   const r = spawnSync(process.execPath, [path.join(root, 'out', 'scripts', 'testbed', 'recordFixtures.js')], { stdio: 'inherit' });

@@ -4,7 +4,8 @@
  * truncated JSON. Everything not faulted is forwarded unchanged.
  */
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Socket } from 'node:net';
+import { closeServer, listen, readBody } from './loopback';
 
 export type Fault =
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string; contentType?: string }
@@ -32,7 +33,7 @@ export class FaultProxy {
   readonly requests: ProxiedRequest[] = [];
   private readonly rules: Rule[] = [];
   private server?: http.Server;
-  private readonly sockets = new Set<import('node:net').Socket>();
+  private readonly sockets = new Set<Socket>();
   private readonly target: URL;
 
   constructor(target: string) {
@@ -41,12 +42,7 @@ export class FaultProxy {
 
   async start(): Promise<string> {
     this.server = http.createServer((req, res) => void this.handle(req, res));
-    this.server.on('connection', (s) => {
-      this.sockets.add(s);
-      s.on('close', () => this.sockets.delete(s));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return `http://127.0.0.1:${await listen(this.server, this.sockets)}`;
   }
 
   /** Applies `fault` to the next `times` requests whose path contains `pathPart` (any request when omitted). */
@@ -69,16 +65,13 @@ export class FaultProxy {
   }
 
   async stop(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await closeServer(this.server, this.sockets);
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const body = Buffer.concat(chunks);
+    const body = await readBody(req);
     const rule = this.rules.find((r) => r.remaining > 0 && r.match(method, url));
     if (rule) rule.remaining--;
     this.requests.push({ method, url, fault: rule?.fault.kind, at: Date.now() });

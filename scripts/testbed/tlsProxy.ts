@@ -6,8 +6,9 @@
  */
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
+import { closeServer, forward, listen, readBody } from './loopback';
 
 export interface TlsProxyOptions {
   cert: string;
@@ -42,13 +43,8 @@ export class TlsProxy {
       clientCa ? { cert, key, requestCert: true, rejectUnauthorized: true, ca: clientCa } : { cert, key },
       (req, res) => void this.handle(req, res),
     );
-    this.server.on('connection', (s: Socket) => {
-      this.sockets.add(s);
-      s.on('close', () => this.sockets.delete(s));
-    });
     this.server.on('tlsClientError', (err: NodeJS.ErrnoException) => this.failedHandshakes.push(err.code ?? err.message));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return (this.server.address() as AddressInfo).port;
+    return listen(this.server, this.sockets);
   }
 
   count(pathPart = ''): number {
@@ -61,8 +57,7 @@ export class TlsProxy {
   }
 
   async stop(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await closeServer(this.server, this.sockets);
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -71,24 +66,6 @@ export class TlsProxy {
     const peer = (req.socket as TLSSocket).getPeerCertificate();
     const cn = peer?.subject?.CN;
     this.requests.push({ method, url, clientCertificate: Array.isArray(cn) ? cn.join(',') : cn || undefined });
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    await new Promise<void>((resolve) => {
-      const upstream = http.request(
-        { host: this.target.hostname, port: this.target.port, method, path: url, headers: { ...req.headers, host: this.target.host } },
-        (up) => {
-          res.writeHead(up.statusCode ?? 502, up.headers);
-          up.pipe(res);
-          up.on('end', resolve);
-          up.on('error', () => resolve());
-        },
-      );
-      upstream.on('error', () => {
-        if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
-        res.end('upstream error');
-        resolve();
-      });
-      upstream.end(Buffer.concat(chunks));
-    });
+    await forward(this.target, method, url, req.headers, await readBody(req), res);
   }
 }

@@ -19,7 +19,8 @@
  *   workspace may lack (`/health`, `/version`, the `mlflow-artifacts` proxy) answer here.
  */
 import * as http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { closeServer, forward, listen, readBody } from './loopback';
 
 export interface TokenProxyRequest {
   method: string;
@@ -45,12 +46,7 @@ export class TokenProxy {
   /** Listens on 127.0.0.1 and a free port; resolves to the "workspace host" URL. */
   async start(): Promise<string> {
     this.server = http.createServer((req, res) => void this.handle(req, res));
-    this.server.on('connection', (s) => {
-      this.sockets.add(s);
-      s.on('close', () => this.sockets.delete(s));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return `http://127.0.0.1:${await listen(this.server, this.sockets)}`;
   }
 
   /** Requests whose path contains `pathPart` and carried the given credential (any when omitted). */
@@ -63,8 +59,7 @@ export class TokenProxy {
   }
 
   async stop(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await closeServer(this.server, this.sockets);
   }
 
   private credential(header: string | undefined): TokenProxyRequest['credential'] {
@@ -77,8 +72,7 @@ export class TokenProxy {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
+    const body = await readBody(req);
     const credential = this.credential(req.headers.authorization);
     const record: TokenProxyRequest = { method, url, credential, forwarded: credential === 'valid' };
     this.requests.push(record);
@@ -90,23 +84,6 @@ export class TokenProxy {
     }
     const headers = { ...req.headers, host: this.target.host };
     delete headers.authorization;
-    await forward(this.target, method, url, headers, Buffer.concat(chunks), res);
+    await forward(this.target, method, url, headers, body, res);
   }
-}
-
-function forward(target: URL, method: string, url: string, headers: http.OutgoingHttpHeaders, body: Buffer, res: http.ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const upstream = http.request({ host: target.hostname, port: target.port, method, path: url, headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-      up.on('end', resolve);
-      up.on('error', () => resolve());
-    });
-    upstream.on('error', () => {
-      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
-      res.end('upstream error');
-      resolve();
-    });
-    upstream.end(body);
-  });
 }

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { aptInstall, root, say, SetupError } from '../lib/setup.mjs';
+import { aptInstall, root, say, setupAll, SetupError } from '../lib/setup.mjs';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 export const NODE24_VERSION = '24.9.0';
@@ -81,4 +81,21 @@ export function packageVsixes() {
   run('esbuild', process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--production']);
   run('vsce package', process.execPath, [vsce, 'package', '--no-dependencies', '--out', path.join(root, 'out', 'mlflow-model-registry.vsix')]);
   run('vsce package (test runner)', process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', path.join(root, 'out', 'mlflow-registry-test-runner.vsix')], { cwd: path.join(root, 'test', 'vscode-runner') });
+}
+
+/** Everything a run needs, or a sentence saying what is missing and exit 1 (never a stack). */
+export function prepareOrExit({ python = true, vscode = true } = {}) {
+  try {
+    setupAll({ python });
+    if (vscode) {
+      ensureVsCode();
+      packageVsixes();
+    }
+  } catch (e) {
+    if (e instanceof SetupError) {
+      process.stderr.write(`\n${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
 }
