@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { freePort } from './freePort';
 import { projectRoot, venvBin, windfarmCsv } from './paths';
-import { groupAlive, stopGroup, trackGroup } from './processGroup';
+import { stopGroup, trackGroup } from './processGroup';
 
 export interface SeedSummary {
   model: string;
@@ -229,4 +229,3 @@ function runSeed(url: string, seedScript: string): Promise<string> {
   });
 }
 
-export { groupAlive };

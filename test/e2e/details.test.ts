@@ -63,26 +63,8 @@ describe('details panel (showDetails) in a real VS Code (code-server + Chromium)
     }
   }
 
-  /**
-   * Clicks a link in a webview and returns the browser page it opened (VS Code may first ask
-   * whether to open an external site: the test says Open).
-   */
-  async function followExternalLink(link: Locator): Promise<string> {
-    const popup = session.wb.page.context().waitForEvent('page', { timeout: 30_000 });
-    await link.click();
-    const open = session.wb.page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ }).first();
-    const first = await Promise.race([popup.then(() => 'page'), open.waitFor({ timeout: 30_000 }).then(() => 'dialog')]);
-    if (first === 'dialog') {
-      await screenshot('details-open-link-dialog');
-      await open.click();
-    }
-    const page = await popup;
-    const deadline = Date.now() + 15_000;
-    while (page.url() === 'about:blank' && Date.now() < deadline) await session.wb.page.waitForTimeout(100);
-    const url = page.url();
-    await page.close();
-    return url;
-  }
+  /** Clicks a link in a webview and returns the URL of the browser page it opened. */
+  const followExternalLink = (link: Locator) => session.wb.externalPageOpenedBy(() => link.click());
 
   const tabs = (title: string) => session.wb.page.locator(`.tabs-container .tab:has(.label-name:text-is("${title}"))`);
 

@@ -61,6 +61,14 @@ describe('the registry tree in a real VS Code (code-server + Chromium)', functio
     assert.equal(text, 'models:/power-forecasting-model/Staging');
   });
 
+  it('"Open in MLflow Web UI" on Version 2 opens that version\'s page of the MLflow web UI', async () => {
+    const url = await session.wb.externalPageOpenedBy(() => session.wb.contextMenu(session.wb.row('Version 2'), 'Open in MLflow Web UI'));
+    // Through asExternalUri: code-server maps a loopback server to its own /proxy/<port>/ path.
+    const port = session.mlflow.port;
+    const expected = [`${session.mlflow.url}/#/models/${WALKTHROUGH}/versions/2`, `/proxy/${port}/#/models/${WALKTHROUGH}/versions/2`];
+    assert.ok(url === expected[0] || url.endsWith(expected[1]), url);
+  });
+
   it("a model's tooltip shows its description", async () => {
     await session.wb.row(WALKTHROUGH).hover();
     const hover = session.wb.page.locator('.monaco-hover').filter({ hasText: 'forecasts the power output of a wind farm' }).first();

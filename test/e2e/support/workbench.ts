@@ -92,6 +92,24 @@ export class Workbench {
     await this.page.waitForTimeout(300);
   }
 
+  /**
+   * Runs `action` (a click on a link or a menu entry) and returns the URL of the browser page it
+   * opened; VS Code may first ask whether to open an external site, and this answers Open.
+   */
+  async externalPageOpenedBy(action: () => Promise<void>): Promise<string> {
+    const popup = this.page.context().waitForEvent('page', { timeout: 30_000 });
+    await action();
+    const open = this.page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ }).first();
+    const first = await Promise.race([popup.then(() => 'page'), open.waitFor({ timeout: 30_000 }).then(() => 'dialog')]);
+    if (first === 'dialog') await open.click();
+    const page = await popup;
+    const deadline = Date.now() + 15_000;
+    while (page.url() === 'about:blank' && Date.now() < deadline) await this.page.waitForTimeout(100);
+    const url = page.url();
+    await page.close();
+    return url;
+  }
+
   async clipboardText(): Promise<string> {
     return this.page.evaluate(() => navigator.clipboard.readText());
   }
