@@ -24,7 +24,9 @@ export const secretKey = (registryUrl: string) => `mlflowRegistry.credentials:${
 export type Reachability =
   | { kind: 'unknown' }
   | { kind: 'reachable'; serverVersion?: string }
-  | { kind: 'unreachable'; message: string };
+  | { kind: 'unreachable'; message: string }
+  /** The server answered, with a 401: it is there, but we are not signed in. */
+  | { kind: 'notSignedIn'; message: string };
 
 const MAX_RECORDS = 2000;
 
@@ -138,7 +140,7 @@ export class ConnectionService implements vscode.Disposable {
       const serverVersion = await conn.client.serverVersion();
       if (conn === this.current) this.setReach({ kind: 'reachable', serverVersion });
     } catch (e) {
-      if (conn === this.current) this.setReach({ kind: 'unreachable', message: describeError(e) });
+      if (conn === this.current) this.setReach({ kind: isRegistryError(e) && e.isUnauthenticated ? 'notSignedIn' : 'unreachable', message: describeError(e) });
     }
     return this.reach;
   }
@@ -151,6 +153,8 @@ export class ConnectionService implements vscode.Disposable {
     }
     if (isRegistryError(error) && (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'invalidResponse')) {
       this.setReach({ kind: 'unreachable', message: describeError(error) });
+    } else if (isRegistryError(error) && error.isUnauthenticated) {
+      this.setReach({ kind: 'notSignedIn', message: describeError(error) });
     }
   }
 

@@ -39,6 +39,10 @@ export class ConnectionStatus implements vscode.Disposable {
       this.item.text = `$(warning) ${host}`;
       tooltip.appendMarkdown(escapeMarkdown(vscode.l10n.t('Unreachable: {0}', r.message)));
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    } else if (r.kind === 'notSignedIn') {
+      this.item.text = `$(lock) ${vscode.l10n.t('{0}: not signed in', host)}`;
+      tooltip.appendMarkdown(escapeMarkdown(vscode.l10n.t('Not signed in: {0}', r.message)));
+      this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     } else {
       this.item.text = `$(sync~spin) ${host}`;
       tooltip.appendMarkdown(escapeMarkdown(vscode.l10n.t('Checking…')));

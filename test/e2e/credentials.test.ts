@@ -50,6 +50,9 @@ describe('credentials: a 401 asks to sign in, secrets stay out of settings', fun
     await session.wb.openRegistryView();
     await signIn(PASSWORD);
     await session.wb.row(MODEL).waitFor({ timeout: 30_000 });
+    // Signed in, the status bar names the host without "not signed in".
+    await session.wb.page.locator('.statusbar-item:has-text("not signed in")').waitFor({ state: 'detached', timeout: 15_000 });
+    await session.wb.page.locator(`.statusbar-item:has-text("${new URL(session.mlflow.url).host}")`).waitFor();
     await session.wb.screenshot('credentials-signed-in');
   });
 
@@ -66,6 +69,8 @@ describe('credentials: a 401 asks to sign in, secrets stay out of settings', fun
     await session.wb.page.keyboard.press('Escape');
     await session.wb.page.locator('.part.sidebar').getByText('needs valid credentials', { exact: false }).waitFor({ timeout: 15_000 });
     assert.equal(await session.wb.row(MODEL).count(), 0, 'nothing listed without credentials');
+    // A 401 means the server answered: the status bar says "not signed in", not unreachable.
+    await session.wb.page.locator(`.statusbar-item:has-text("${new URL(session.mlflow.url).host}: not signed in")`).waitFor({ timeout: 15_000 });
     await session.wb.screenshot('credentials-forgotten');
   });
 });
