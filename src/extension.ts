@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { MlflowRegistryApi } from './api';
 import { createApi } from './apiImpl';
-import { connect } from './commands/connect';
+import { ConnectCommand } from './commands/connect';
 import { FilterCommands } from './commands/filter';
 import { LinkCommands } from './commands/links';
 import { registerCommands } from './commands/runCommand';
@@ -10,6 +10,7 @@ import { sortBy, toggleGroupByStage } from './commands/viewOptions';
 import { DetailsPanels } from './details/panels';
 import { createLogger } from './logging/logger';
 import { ConnectionService } from './services/connectionService';
+import { LocalServers } from './services/localServers';
 import { readSettings } from './services/settings';
 import { ConnectionStatus } from './status/connectionStatus';
 import type { RegistryNode } from './tree/nodes';
@@ -20,15 +21,18 @@ import { RegistryTreeProvider } from './tree/registryTree';
 export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
   const channel = vscode.window.createOutputChannel('MLflow Model Registry', { log: true });
   const log = createLogger(channel);
-  const connections = new ConnectionService(log, context.secrets);
+  const localServers = new LocalServers(context.extensionUri, log);
+  const connections = new ConnectionService(log, context.secrets, localServers);
+  stopLocalServers = () => localServers.retainOnly(undefined);
   const tree = new RegistryTreeProvider(() => readSettings(), log);
   const view = vscode.window.createTreeView('mlflowRegistry.models', { treeDataProvider: tree, showCollapseAll: true });
   const status = new ConnectionStatus(connections);
   const links = new LinkCommands(connections, (name) => tree.modelNamed(name), () => readSettings().pageSize);
   const details = new DetailsPanels(context.extensionUri, connections, log, () => readSettings().pageSize);
   const signIn = new SignIn(connections, context.secrets, log);
+  const connect = new ConnectCommand(log, () => connections.reconnect());
   const filters = new FilterCommands(tree);
-  context.subscriptions.push(channel, connections, tree, view, status, details);
+  context.subscriptions.push(channel, localServers, connections, tree, view, status, details);
 
   const autoRefresh = new AutoRefresh(() => readSettings().autoRefreshSeconds, () => {
     if (view.visible && tree.state.kind === 'ready') void tree.refresh();
@@ -56,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
   );
 
   context.subscriptions.push(...registerCommands({
-    'mlflowRegistry.connect': () => connect(),
+    'mlflowRegistry.connect': () => connect.run(),
     'mlflowRegistry.refresh': async (node?: unknown) => {
       await tree.refresh(node as RegistryNode | undefined);
       if (!node) void connections.checkReachable();
@@ -83,6 +87,9 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
   return createApi(String(context.extension.packageJSON.version), connections.reconnect(), connections, tree);
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+let stopLocalServers: (() => Promise<void>) | undefined;
+
+/** Everything else is disposed through context.subscriptions; local servers are awaited so none outlives the window. */
+export function deactivate(): Promise<void> | undefined {
+  return stopLocalServers?.();
 }

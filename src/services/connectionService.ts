@@ -4,9 +4,11 @@ import { createDispatcher, describeConnection, describeSource, formatConnectionM
 import { connectionMessages } from '../connection/messages';
 import { RegistryClient } from '../registry/client';
 import { isRegistryError } from '../registry/errors';
+import { localStoreFromUri, LocalStore } from '../localServer';
 import type { RequestRecord } from '../registry/transport';
 import type { Logger } from '../logging/logger';
 import { describeError } from '../ui/describeError';
+import { describeLocalServerError, LocalServers } from './localServers';
 import { readSettings } from './settings';
 
 export interface Connection {
@@ -16,6 +18,8 @@ export interface Connection {
   source: string;
   client: RegistryClient;
   resolved: ResolvedConnection;
+  /** The local store a server started by the extension serves, when the URI named one. */
+  localStore?: LocalStore;
 }
 
 /** Where credentials live in SecretStorage: one entry per registry URL. */
@@ -51,13 +55,25 @@ export class ConnectionService implements vscode.Disposable {
   constructor(
     private readonly log: Logger,
     private readonly secretStorage: vscode.SecretStorage,
+    private readonly localServers: LocalServers,
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {
     this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
       if (['mlflowRegistry.trackingUri', 'mlflowRegistry.registryUri', 'mlflowRegistry.databricksProfile'].some((s) => e.affectsConfiguration(s))) {
         this.log.info('Registry settings changed: reconnecting.');
         void this.reconnect();
+      } else if (e.affectsConfiguration('mlflowRegistry.pythonPath') && this.current?.localStore) {
+        this.log.info('mlflowRegistry.pythonPath changed: restarting the local MLflow server with it.');
+        void this.localServers.retainOnly(undefined).then(() => this.reconnect());
       }
+    }), localServers.onDidExitUnexpectedly(({ store, code }) => {
+      if (this.current?.localStore?.backendStoreUri !== store.backendStoreUri) return;
+      const old = this.current;
+      this.current = undefined;
+      this.problemText = vscode.l10n.t('The local MLflow server for {0} stopped (exit code {1}). Retry starts it again; Show Log has its output.', store.label, String(code));
+      this.setReach({ kind: 'unreachable', message: this.problemText });
+      this.changed.fire(undefined);
+      void old?.client.close();
     }), vscode.workspace.onDidGrantWorkspaceTrust(() => {
       this.log.info('The folder is trusted now: reconnecting with its workspace settings.');
       void this.reconnect();
@@ -125,6 +141,7 @@ export class ConnectionService implements vscode.Disposable {
     }
     const old = this.current;
     this.current = next;
+    void this.localServers.retainOnly(next?.localStore);
     this.setReach({ kind: 'unknown' });
     this.changed.fire(this.current);
     void old?.client.close();
@@ -180,6 +197,10 @@ export class ConnectionService implements vscode.Disposable {
     });
     this.log.info(describeConnection(resolved));
     for (const w of resolved.warnings) this.log.warn(formatConnectionMessage(w));
+    if (resolved.problem?.messageId === 'connection.localStore' && resolved.registryUri) {
+      const local = await this.buildLocal(resolved, resolved.registryUri.value);
+      if (local !== 'notServed') return local;
+    }
     if (resolved.problem) {
       if (resolved.kind !== 'unconfigured') {
         this.problemText = vscode.l10n.t(connectionMessages[resolved.problem.messageId], resolved.problem.params);
@@ -191,22 +212,52 @@ export class ConnectionService implements vscode.Disposable {
       const dispatcher = await createDispatcher(resolved, readTextFile);
       const options = transportOptions(resolved, dispatcher);
       if (!options) return undefined;
-      const client = new RegistryClient({
-        ...options,
-        logger: { debug: (m) => this.log.debug(m), warn: (m) => this.log.warn(m) },
-        userAgent: `mlflow-registry-vscode/${vscode.version}`,
-        onRequest: (r) => {
-          this.requestTotal++;
-          this.records.push(r);
-          if (this.records.length > MAX_RECORDS) this.records.splice(0, this.records.length - MAX_RECORDS);
-        },
-      });
+      const client = this.newClient(options);
       const origin = resolved.registryUri ?? resolved.trackingUri;
       const source = origin ? describeSource(origin.source === 'trackingUri' ? resolved.trackingUri!.source : origin.source) : '';
       return { url: client.baseUrl, source, client, resolved };
     } catch (e) {
       this.problemText = describeError(e);
       this.log.error(`The registry connection could not be set up: ${this.problemText}`);
+      return undefined;
+    }
+  }
+
+  private newClient(options: Pick<ConstructorParameters<typeof RegistryClient>[0], 'baseUrl' | 'auth' | 'dispatcher'>): RegistryClient {
+    return new RegistryClient({
+      ...options,
+      logger: { debug: (m) => this.log.debug(m), warn: (m) => this.log.warn(m) },
+      userAgent: `mlflow-registry-vscode/${vscode.version}`,
+      onRequest: (r) => {
+        this.requestTotal++;
+        this.records.push(r);
+        if (this.records.length > MAX_RECORDS) this.records.splice(0, this.records.length - MAX_RECORDS);
+      },
+    });
+  }
+
+  /**
+   * A local store (`sqlite:///mlflow.db`, `./mlruns`) is served by an `mlflow server` the
+   * extension starts with the user's Python, in a trusted folder only (it runs a program).
+   * 'notServed' for stores no server is started for (other databases).
+   */
+  private async buildLocal(resolved: ResolvedConnection, uri: string): Promise<Connection | undefined | 'notServed'> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const store = localStoreFromUri(uri, folder?.uri.fsPath);
+    if (!store) return 'notServed';
+    if (!vscode.workspace.isTrusted) {
+      this.problemText = vscode.l10n.t('{0} is a local store: the extension can serve it by starting `mlflow server` with your Python, but only in a trusted folder. Trust this folder to start it.', store.label);
+      return undefined;
+    }
+    try {
+      const server = await this.localServers.serve(store, folder);
+      const client = this.newClient({ baseUrl: server.url });
+      const origin = resolved.registryUri!;
+      const from = describeSource(origin.source === 'trackingUri' ? resolved.trackingUri!.source : origin.source);
+      return { url: client.baseUrl, source: vscode.l10n.t('{0}; a local server for {1}', from, store.path), client, resolved, localStore: store };
+    } catch (e) {
+      this.problemText = describeLocalServerError(e, store);
+      this.log.error(this.problemText);
       return undefined;
     }
   }

@@ -4,6 +4,7 @@ export interface Settings {
   trackingUri: string;
   registryUri: string;
   databricksProfile: string;
+  pythonPath: string;
   pageSize: number;
   groupByStage: boolean;
   sortBy: 'name' | 'lastUpdated';
@@ -16,6 +17,7 @@ export function readSettings(): Settings {
     trackingUri: (c.get<string>('trackingUri') ?? '').trim(),
     registryUri: (c.get<string>('registryUri') ?? '').trim(),
     databricksProfile: (c.get<string>('databricksProfile') ?? '').trim(),
+    pythonPath: (c.get<string>('pythonPath') ?? '').trim(),
     pageSize: Math.min(1000, Math.max(1, c.get<number>('pageSize') ?? 100)),
     groupByStage: c.get<boolean>('tree.groupByStage') ?? true,
     sortBy: c.get<string>('tree.sortBy') === 'lastUpdated' ? 'lastUpdated' : 'name',

@@ -1,0 +1,159 @@
+/**
+ * Starts `mlflow server` for a local store with the user's Python, through
+ * `python/server/serve_local.py`, which ties the server's life to this process: the server gets
+ * a process group of its own, and the supervisor stops that whole group when our end of its
+ * standard input closes (this process exited, however it exited), when it is re-parented, or
+ * when it is told to stop. Plain Node: no `vscode`.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import * as net from 'node:net';
+import { request } from 'undici';
+import type { LocalStore } from './store';
+import { describePython, PythonCommand } from './python';
+
+export type LocalServerErrorCode = 'pythonNotFound' | 'noMlflow' | 'exited' | 'timeout';
+
+export class LocalServerError extends Error {
+  constructor(
+    readonly code: LocalServerErrorCode,
+    readonly python: string,
+    readonly store: string,
+    /** The end of the server's output, for the log. */
+    readonly output: string,
+    readonly exitCode?: number | null,
+  ) {
+    super(`${code}: ${python} for ${store}${exitCode !== undefined ? ` (exit ${exitCode})` : ''}`);
+    this.name = 'LocalServerError';
+  }
+}
+
+export interface LocalServerOptions {
+  python: PythonCommand;
+  store: LocalStore;
+  /** Path of `serve_local.py`. */
+  script: string;
+  /** Working folder of the server (the workspace folder). */
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  /** A free loopback port is chosen when omitted. */
+  port?: number;
+  /** How long the server may take to answer /health (importing MLflow alone takes seconds). */
+  startTimeoutMs?: number;
+  /** Every line the server prints. */
+  onOutput?: (line: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface LocalServer {
+  url: string;
+  port: number;
+  /** The supervisor's pid (the server runs in a group of its own below it). */
+  pid: number;
+  store: LocalStore;
+  python: PythonCommand;
+  /** Resolves with the exit code once the supervisor has exited, whatever the reason. */
+  readonly exited: Promise<number | null>;
+  /** Stops the server and all its workers; resolves when the supervisor has exited. */
+  stop(): Promise<void>;
+}
+
+const OUTPUT_KEPT = 4000;
+
+export async function startLocalServer(o: LocalServerOptions): Promise<LocalServer> {
+  const port = o.port ?? (await freeLoopbackPort());
+  const url = `http://127.0.0.1:${port}`;
+  const pythonText = describePython(o.python);
+  const args = [
+    ...o.python.args, o.script,
+    '--host', '127.0.0.1', '--port', String(port), '--workers', '1',
+    '--backend-store-uri', o.store.backendStoreUri,
+    '--artifacts-destination', o.store.artifactsDir,
+  ];
+  const child = spawn(o.python.command, args, {
+    cwd: o.cwd,
+    env: { ...(o.env ?? process.env), PYTHONUNBUFFERED: '1' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    // Its own session on POSIX: killing the editor's process group must leave the supervisor
+    // alive long enough to stop the server (it notices through its standard input).
+    detached: process.platform !== 'win32',
+    windowsHide: true,
+  });
+  let output = '';
+  const take = (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    output = (output + text).slice(-OUTPUT_KEPT);
+    for (const line of text.split(/\r?\n/)) if (line.trim()) o.onOutput?.(line);
+  };
+  child.stdout!.on('data', take);
+  child.stderr!.on('data', take);
+  child.stdin!.on('error', () => undefined);
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.once('error', () => resolve(null));
+  });
+  let spawnError: NodeJS.ErrnoException | undefined;
+  child.once('error', (e: NodeJS.ErrnoException) => (spawnError = e));
+
+  const fail = (code: LocalServerErrorCode, exitCode?: number | null) => new LocalServerError(code, pythonText, o.store.path, output.trim(), exitCode);
+  const stop = () => stopSupervisor(child, exited);
+
+  const deadline = Date.now() + (o.startTimeoutMs ?? 120_000);
+  let done = false;
+  void exited.then(() => (done = true));
+  for (;;) {
+    if (done || spawnError) {
+      await exited;
+      if (spawnError?.code === 'ENOENT') throw fail('pythonNotFound');
+      if (/MLFLOW_NOT_INSTALLED/.test(output) || child.exitCode === 3) throw fail('noMlflow', child.exitCode);
+      throw fail('exited', child.exitCode);
+    }
+    if (o.signal?.aborted) {
+      await stop();
+      throw o.signal.reason ?? new Error('aborted');
+    }
+    if (await healthy(url)) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw fail('timeout');
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { url, port, pid: child.pid!, store: o.store, python: o.python, exited, stop };
+}
+
+async function healthy(url: string): Promise<boolean> {
+  try {
+    const res = await request(`${url}/health`, { method: 'GET', headersTimeout: 2000, bodyTimeout: 2000 });
+    const text = await res.body.text();
+    return res.statusCode === 200 && text.trim().toUpperCase() === 'OK';
+  } catch {
+    return false;
+  }
+}
+
+/** Closing its standard input is the supervisor's signal to stop the server; a kill follows if it lingers. */
+async function stopSupervisor(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.stdin?.end();
+  const timer = setTimeout(() => {
+    try {
+      child.kill('SIGTERM');
+    } catch {
+      // already gone
+    }
+  }, 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
