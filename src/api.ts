@@ -1,3 +1,4 @@
+import type { ServerCapabilities } from './registry/capabilities';
 import type { RequestRecord } from './registry/transport';
 import type { TreeState } from './tree/registryTree';
 
@@ -25,8 +26,17 @@ export interface MlflowRegistryApi {
   requestCount(): number;
   /** The most recent tries (method, path, status, ms), oldest first. */
   requests(): readonly RequestRecord[];
+  /**
+   * What the connected server supports (its `/version`, whether it has model aliases and,
+   * when not, why: `version` below MLflow 2.3, `endpoint` when its alias endpoint is not
+   * there). Undefined until the server has answered once after connecting; alias features
+   * are shown until then.
+   */
+  capabilities(): ServerCapabilities | undefined;
   tree: {
     state(): TreeState;
+    /** The sentence shown above the Models view (an error, a notice such as hidden alias features), if any. */
+    message(): string | undefined;
     /** The rows under a row (or the top level), fetched as the view would fetch them. */
     children(id?: string): Promise<TreeRow[]>;
   };

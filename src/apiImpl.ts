@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
 import type { MlflowRegistryApi, TreeRow } from './api';
+import type { CapabilitiesService } from './services/capabilities';
 import type { ConnectionService } from './services/connectionService';
 import type { RegistryNode } from './tree/nodes';
 import type { RegistryTreeProvider } from './tree/registryTree';
 
 /** The object activate() returns: read-only views of the services, rows as the tree renders them. */
-export function createApi(version: string, ready: Promise<void>, connections: ConnectionService, tree: RegistryTreeProvider): MlflowRegistryApi {
+export function createApi(
+  version: string, ready: Promise<void>, connections: ConnectionService, tree: RegistryTreeProvider,
+  capabilities: CapabilitiesService, view: vscode.TreeView<RegistryNode>,
+): MlflowRegistryApi {
   const rowsById = new Map<string, RegistryNode>();
   const row = (n: RegistryNode): TreeRow => {
     rowsById.set(n.id, n);
@@ -21,8 +25,10 @@ export function createApi(version: string, ready: Promise<void>, connections: Co
     registryUrl: () => connections.connection?.url,
     requestCount: () => connections.requestCount,
     requests: () => [...connections.requests],
+    capabilities: () => (capabilities.current ? { ...capabilities.current } : undefined),
     tree: {
       state: () => tree.state,
+      message: () => view.message,
       children: async (id?: string): Promise<TreeRow[]> => {
         const parent = id === undefined ? undefined : rowsById.get(id);
         if (id !== undefined && !parent) throw new Error(`No row ${id} has been listed yet`);

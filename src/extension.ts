@@ -9,6 +9,7 @@ import { SignIn } from './commands/signIn';
 import { sortBy, toggleGroupByStage } from './commands/viewOptions';
 import { DetailsPanels } from './details/panels';
 import { createLogger } from './logging/logger';
+import { CapabilitiesService } from './services/capabilities';
 import { ConnectionService } from './services/connectionService';
 import { LocalServers } from './services/localServers';
 import { readSettings } from './services/settings';
@@ -24,25 +25,31 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
   const localServers = new LocalServers(context.extensionUri, log);
   const connections = new ConnectionService(log, context.secrets, localServers);
   stopLocalServers = () => localServers.retainOnly(undefined);
+  const capabilities = new CapabilitiesService(connections, log);
   const tree = new RegistryTreeProvider(() => readSettings(), log);
   const view = vscode.window.createTreeView('mlflowRegistry.models', { treeDataProvider: tree, showCollapseAll: true });
-  const status = new ConnectionStatus(connections);
-  const links = new LinkCommands(connections, (name) => tree.modelNamed(name), () => readSettings().pageSize);
-  const details = new DetailsPanels(context.extensionUri, connections, log, () => readSettings().pageSize);
+  const status = new ConnectionStatus(connections, capabilities);
+  const links = new LinkCommands(connections, (name) => tree.modelNamed(name), () => readSettings().pageSize, () => capabilities.aliases);
+  const details = new DetailsPanels(context.extensionUri, connections, log, () => readSettings().pageSize, () => capabilities.aliases);
   const signIn = new SignIn(connections, context.secrets, log);
   const connect = new ConnectCommand(log, () => connections.reconnect());
   const filters = new FilterCommands(tree);
-  context.subscriptions.push(channel, localServers, connections, tree, view, status, details);
+  context.subscriptions.push(channel, localServers, connections, capabilities, tree, view, status, details);
 
   const autoRefresh = new AutoRefresh(() => readSettings().autoRefreshSeconds, () => {
     if (view.visible && tree.state.kind === 'ready') void tree.refresh();
   });
   context.subscriptions.push(autoRefresh);
 
+  // An error, else the trust or filter notice, then what the server lacks (alias features hidden).
+  const viewMessage = () => {
+    const s = tree.state;
+    return s.kind === 'error' ? s.message : [connections.trustNotice ?? filters.notice, capabilities.notice].filter(Boolean).join(' ') || undefined;
+  };
   const setState = () => {
     const s = tree.state;
     void vscode.commands.executeCommand('setContext', 'mlflowRegistry.state', s.kind);
-    view.message = s.kind === 'error' ? s.message : connections.trustNotice ?? filters.notice;
+    view.message = viewMessage();
     if (s.kind === 'error') {
       connections.noteResult(s.error);
       void signIn.onError(s.error);
@@ -51,6 +58,11 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
   context.subscriptions.push(
     tree.onDidChangeState(setState),
     connections.onDidChange((c) => tree.setClient(c?.client, connections.problem)),
+    capabilities.onDidChange(() => {
+      tree.setShowAliases(capabilities.aliases);
+      details.refresh();
+      view.message = viewMessage();
+    }),
     view.onDidExpandElement((e) => tree.setExpanded(e.element, true)),
     view.onDidCollapseElement((e) => tree.setExpanded(e.element, false)),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -84,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
     'mlflowRegistry.loadMoreModels': () => tree.loadMoreModels(),
   }, log));
 
-  return createApi(String(context.extension.packageJSON.version), connections.reconnect(), connections, tree);
+  return createApi(String(context.extension.packageJSON.version), connections.reconnect(), connections, tree, capabilities, view);
 }
 
 let stopLocalServers: (() => Promise<void>) | undefined;

@@ -12,6 +12,8 @@ export class LinkCommands {
     private readonly connections: ConnectionService,
     private readonly modelNamed: (name: string) => RegisteredModel | undefined,
     private readonly pageSize: () => number,
+    /** False when the server lacks model aliases: no `@alias` forms are offered. */
+    private readonly aliasesShown: () => boolean = () => true,
   ) {}
 
   async openInBrowser(node?: RegistryNode): Promise<void> {
@@ -32,7 +34,7 @@ export class LinkCommands {
     const target = node ?? (await this.pick(vscode.l10n.t('Copy a models:/ URI')));
     if (!target) return;
     const model = target.kind === 'model' ? target.model : this.modelNamed(target.kind === 'version' ? target.version.name : target.kind === 'stageGroup' ? target.modelName : '');
-    const forms = uriFormsFor(target, model);
+    const forms = uriFormsFor(target, model, { aliases: this.aliasesShown() });
     if (!forms.length) return;
     const chosen = forms.length === 1 ? forms[0] : await this.choose(forms);
     if (!chosen) return;

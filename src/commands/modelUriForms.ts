@@ -15,9 +15,11 @@ export interface UriForm {
 /**
  * For a version: its number first, then its stage when the stage resolves to it (the highest
  * version in that stage), then each alias on it. For a model: latest, each stage it has, each
- * alias. For a stage group: that stage. Throws (ModelUriError) for a name no URI can hold.
+ * alias (no alias forms with `aliases: false`). For a stage group: that stage. Throws (ModelUriError) for a name no URI can hold.
  */
-export function uriFormsFor(node: RegistryNode, model: RegisteredModel | undefined): UriForm[] {
+export function uriFormsFor(node: RegistryNode, model: RegisteredModel | undefined, options: { aliases?: boolean } = {}): UriForm[] {
+  // A server without aliases (below MLflow 2.3) cannot resolve `@alias`: offer none.
+  if (options.aliases === false) return uriFormsFor(node, model).filter((f) => f.kind !== 'alias');
   switch (node.kind) {
     case 'version': {
       const v = node.version;

@@ -18,6 +18,8 @@ interface PanelHost {
   connections: ConnectionService;
   log: Logger;
   pageSize(): number;
+  /** False when the server lacks model aliases: the panel omits them. */
+  aliases(): boolean;
   open(link: LinkTarget): Promise<void>;
 }
 
@@ -31,11 +33,14 @@ export class DetailsPanels implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly host: PanelHost;
 
-  constructor(extensionUri: vscode.Uri, private readonly connections: ConnectionService, log: Logger, pageSize: () => number) {
-    this.host = { extensionUri, connections, log, pageSize, open: (link) => this.open(link) };
-    this.disposables.push(connections.onDidChange(() => {
-      for (const p of this.panels.values()) p.refresh();
-    }));
+  constructor(extensionUri: vscode.Uri, private readonly connections: ConnectionService, log: Logger, pageSize: () => number, aliases: () => boolean = () => true) {
+    this.host = { extensionUri, connections, log, pageSize, aliases, open: (link) => this.open(link) };
+    this.disposables.push(connections.onDidChange(() => this.refresh()));
+  }
+
+  /** What the panels show may differ now (another registry, or what it supports is known): read again. */
+  refresh(): void {
+    for (const p of this.panels.values()) p.refresh();
   }
 
   /** `mlflowRegistry.showDetails`: on a tree row, or from the Command Palette with quick picks. */
@@ -190,7 +195,7 @@ class DetailsPanel {
     try {
       const data = await loadDetails(conn.client, this.target, { pageSize: this.host.pageSize(), signal: controller.signal });
       if (controller.signal.aborted) return;
-      this.view = buildView(data, detailsText());
+      this.view = buildView(data, detailsText(), { aliases: this.host.aliases() });
       this.post({ type: 'loaded', requestId, view: this.view });
     } catch (e) {
       if (controller.signal.aborted) return;

@@ -66,8 +66,14 @@ export interface DetailsText {
   columnDescription: string;
 }
 
-export function buildView(data: DetailsData, text: DetailsText): DetailsView {
-  return data.kind === 'version' ? buildVersionView(data, text) : buildModelView(data, text);
+/** What the server lacks and the panel therefore omits. */
+export interface ViewOptions {
+  /** False on a server without model aliases: no alias fact, badge or column. */
+  aliases?: boolean;
+}
+
+export function buildView(data: DetailsData, text: DetailsText, options: ViewOptions = {}): DetailsView {
+  return data.kind === 'version' ? buildVersionView(data, text, options) : buildModelView(data, text, options);
 }
 
 /** A fact with no value (no user recorded, no alias): a dash, not "None", which is also a stage. */
@@ -85,8 +91,9 @@ function tagChips(tags: Tag[]): Inline[] {
   return [...tags].sort((a, b) => a.key.localeCompare(b.key)).map((t) => ({ text: t.value === '' ? t.key : `${t.key}=${t.value}`, style: 'chip' }));
 }
 
-export function buildVersionView(data: VersionDetailsData, text: DetailsText): DetailsView {
+export function buildVersionView(data: VersionDetailsData, text: DetailsText, options: ViewOptions = {}): DetailsView {
   const v = data.version;
+  const aliases = options.aliases === false ? [] : [...v.aliases].sort();
   const run = data.run?.ok ? data.run.value : undefined;
   const runValue: Inline[] = [];
   if (v.runId) {
@@ -104,7 +111,7 @@ export function buildVersionView(data: VersionDetailsData, text: DetailsText): D
     { label: text.stageLabel, value: [stageChip(v.currentStage, text)] },
     timeFact(text.lastModified, v.lastUpdatedTimestamp, text),
     { label: text.statusLabel, value: status },
-    { label: text.aliases, value: [...v.aliases].sort().map((a) => ({ text: `@${a}`, style: 'chip' as const })) },
+    ...(options.aliases === false ? [] : [{ label: text.aliases, value: aliases.map((a) => ({ text: `@${a}`, style: 'chip' as const })) }]),
     { label: text.tags, value: tagChips(v.tags) },
     { label: text.sourceRun, value: runValue },
     { label: text.source, value: v.source ? [code(v.source)] : [] },
@@ -113,7 +120,7 @@ export function buildVersionView(data: VersionDetailsData, text: DetailsText): D
     target: { kind: 'version', name: v.name, version: v.version },
     title: text.versionTitle(v.name, v.version),
     kindLabel: text.versionKind,
-    badges: [stageChip(v.currentStage, text), ...[...v.aliases].sort().map((a) => ({ text: `@${a}`, style: 'chip' as const }))],
+    badges: [stageChip(v.currentStage, text), ...aliases.map((a) => ({ text: `@${a}`, style: 'chip' as const }))],
     facts,
     emptyText: NOT_SET,
     description: { title: text.description, markdown: v.description, emptyText: text.noDescription },
@@ -202,8 +209,9 @@ export function firstLine(description: string): string {
   return description.split(/\r?\n/).map((l) => l.trim()).find((l) => l) ?? '';
 }
 
-export function buildModelView(data: ModelDetailsData, text: DetailsText): DetailsView {
+export function buildModelView(data: ModelDetailsData, text: DetailsText, options: ViewOptions = {}): DetailsView {
   const m = data.model;
+  const withAliases = options.aliases !== false;
   const aliasesOf = new Map<string, string[]>();
   for (const a of m.aliases) aliasesOf.set(a.version, [...(aliasesOf.get(a.version) ?? []), a.alias]);
   const aliasChips = [...m.aliases]
@@ -214,7 +222,7 @@ export function buildModelView(data: ModelDetailsData, text: DetailsText): Detai
   const rows = data.versions.map((v): Inline[][] => [
     [{ text: text.versionLabel(v.version), link: { kind: 'details', target: { kind: 'version', name: m.name, version: v.version } } }],
     [stageChip(v.currentStage, text), ...(v.status === 'READY' ? [] : [{ text: text.status(v.status), style: 'muted' as const }])],
-    (aliasesOf.get(v.version) ?? []).sort().map((a) => ({ text: `@${a}`, style: 'chip' as const })),
+    ...(withAliases ? [(aliasesOf.get(v.version) ?? []).sort().map((a) => ({ text: `@${a}`, style: 'chip' as const }))] : []),
     v.creationTimestamp ? [{ text: text.time(v.creationTimestamp), title: new Date(v.creationTimestamp).toISOString() }] : [],
     ...(withUser ? [v.userId ? [plain(v.userId)] : []] : []),
     v.description ? [{ text: firstLine(v.description), title: v.description }] : [],
@@ -223,7 +231,7 @@ export function buildModelView(data: ModelDetailsData, text: DetailsText): Detai
     kind: 'table',
     id: 'versions',
     columns: [
-      { label: text.columnVersion }, { label: text.columnStage }, { label: text.columnAliases }, { label: text.columnRegistered },
+      { label: text.columnVersion }, { label: text.columnStage }, ...(withAliases ? [{ label: text.columnAliases }] : []), { label: text.columnRegistered },
       ...(withUser ? [{ label: text.columnCreatedBy }] : []), { label: text.columnDescription, wrap: true },
     ],
     rows,
@@ -238,7 +246,7 @@ export function buildModelView(data: ModelDetailsData, text: DetailsText): Detai
     facts: [
       timeFact(text.created, m.creationTimestamp, text),
       timeFact(text.lastModified, m.lastUpdatedTimestamp, text),
-      { label: text.aliases, value: aliasChips },
+      ...(withAliases ? [{ label: text.aliases, value: aliasChips }] : []),
       { label: text.tags, value: tagChips(m.tags) },
     ],
     emptyText: NOT_SET,

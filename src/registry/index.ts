@@ -14,3 +14,4 @@ export * from './filters';
 export * from './modelUri';
 export * from './resolve';
 export * from './names';
+export * from './capabilities';

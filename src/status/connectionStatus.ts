@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CapabilitiesService } from '../services/capabilities';
 import type { ConnectionService } from '../services/connectionService';
 import { escapeMarkdown } from '../ui/markdown';
 
@@ -7,9 +8,10 @@ export class ConnectionStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('mlflowRegistry.connection', vscode.StatusBarAlignment.Left, 10);
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly connections: ConnectionService) {
+  constructor(private readonly connections: ConnectionService, private readonly capabilities?: CapabilitiesService) {
     this.item.name = vscode.l10n.t('MLflow Registry');
     this.subscriptions.push(connections.onDidChange(() => this.update()), connections.onDidChangeReachability(() => this.update()));
+    if (capabilities) this.subscriptions.push(capabilities.onDidChange(() => this.update()));
     this.update();
   }
 
@@ -48,6 +50,8 @@ export class ConnectionStatus implements vscode.Disposable {
       tooltip.appendMarkdown(escapeMarkdown(vscode.l10n.t('Checking…')));
       this.item.backgroundColor = undefined;
     }
+    const notice = this.capabilities?.notice;
+    if (notice) tooltip.appendMarkdown(`  \n${escapeMarkdown(notice)}`);
     this.item.tooltip = tooltip;
     this.item.command = 'mlflowRegistry.showLog';
     this.item.accessibilityInformation = { label: vscode.l10n.t('MLflow registry {0}', host) };

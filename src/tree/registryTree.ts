@@ -44,6 +44,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
   private generation = 0;
   private currentState: TreeState = { kind: 'unconfigured' };
   private modelFilter: FilterPlan<RegisteredModel> | undefined;
+  private showAliases = true;
 
   constructor(private readonly settings: () => TreeSettings, private readonly log: Logger) {}
 
@@ -87,6 +88,13 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
     this.changed.fire(undefined);
   }
 
+  /** Hides alias text and flags (a server without aliases), or shows them again; re-renders what is listed. */
+  setShowAliases(show: boolean): void {
+    if (show === this.showAliases) return;
+    this.showAliases = show;
+    this.changed.fire(undefined);
+  }
+
   /** A model as last listed (undefined before the list is loaded or when not on it). */
   modelNamed(name: string): RegisteredModel | undefined {
     return this.models?.find((m) => m.name === name);
@@ -97,7 +105,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
   }
 
   getTreeItem(node: RegistryNode): vscode.TreeItem {
-    return renderNode(node, (id) => this.expanded.get(id));
+    return renderNode(node, (id) => this.expanded.get(id), { aliases: this.showAliases });
   }
 
   getParent(node: RegistryNode): RegistryNode | undefined {
@@ -189,7 +197,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
   }
 
   private versionNode(model: RegisteredModel, v: ModelVersion): RegistryNode {
-    const aliases = model.aliases.filter((a) => a.version === v.version).map((a) => a.alias);
+    const aliases = this.showAliases ? model.aliases.filter((a) => a.version === v.version).map((a) => a.alias) : [];
     return { kind: 'version', id: nodeId.version(model.name, v.version), version: v, aliases };
   }
 

@@ -29,16 +29,23 @@ export function latestSummary(model: RegisteredModel): string {
     .join(' · ');
 }
 
+/** What the server lacks and the tree therefore hides. */
+export interface RenderOptions {
+  /** False on a server without model aliases: no alias text or `alias;` flag on model rows (version nodes carry none then). */
+  aliases?: boolean;
+}
+
 /** The one place a node becomes a TreeItem. */
-export function renderNode(node: RegistryNode, expanded: (id: string) => boolean | undefined): vscode.TreeItem {
+export function renderNode(node: RegistryNode, expanded: (id: string) => boolean | undefined, options: RenderOptions = {}): vscode.TreeItem {
   switch (node.kind) {
     case 'model': {
+      const showAliases = options.aliases !== false;
       const item = new vscode.TreeItem(node.model.name, expanded(node.id) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
       item.id = node.id;
       item.description = latestSummary(node.model);
       item.iconPath = new vscode.ThemeIcon('package');
-      item.tooltip = modelTooltip(node.model);
-      item.contextValue = `mlflowRegistry.model;${node.model.aliases.length ? 'alias;' : ''}${node.model.tags.length ? 'tag;' : ''}`;
+      item.tooltip = modelTooltip(node.model, showAliases);
+      item.contextValue = `mlflowRegistry.model;${showAliases && node.model.aliases.length ? 'alias;' : ''}${node.model.tags.length ? 'tag;' : ''}`;
       item.accessibilityInformation = { label: vscode.l10n.t('Model {0}, {1}', node.model.name, String(item.description)) };
       return item;
     }
@@ -114,7 +121,7 @@ function field(m: vscode.MarkdownString, label: string, value: string | undefine
   m.appendMarkdown('  \n');
 }
 
-export function modelTooltip(model: RegisteredModel): vscode.MarkdownString {
+export function modelTooltip(model: RegisteredModel, showAliases = true): vscode.MarkdownString {
   const m = md();
   m.appendMarkdown('$(package) **');
   m.appendMarkdown(escapeMarkdown(model.name));
@@ -125,7 +132,7 @@ export function modelTooltip(model: RegisteredModel): vscode.MarkdownString {
     m.appendMarkdown('\n\n');
   }
   field(m, vscode.l10n.t('Latest'), latestSummary(model));
-  field(m, vscode.l10n.t('Aliases'), model.aliases.map((a) => `@${a.alias} → v${a.version}`).join(', '));
+  if (showAliases) field(m, vscode.l10n.t('Aliases'), model.aliases.map((a) => `@${a.alias} → v${a.version}`).join(', '));
   field(m, vscode.l10n.t('Tags'), model.tags.map((t) => `${t.key}=${t.value}`).join(', '));
   field(m, vscode.l10n.t('Last updated'), model.lastUpdatedTimestamp ? formatTime(model.lastUpdatedTimestamp) : undefined);
   return m;

@@ -45,3 +45,19 @@ describe('links: web UI pages and models:/ forms', () => {
     assert.throws(() => uriFormsFor({ kind: 'model', id: 'm', model: odd }, odd));
   });
 });
+
+describe('links: a server without model aliases', () => {
+  it('offers no @alias form for a version or a model, and every other form as before', () => {
+    assert.deepEqual(uriFormsFor(versionNode('2', ['champion']), model, { aliases: false }).map((f) => f.uri), [
+      'models:/power-forecasting-model/2', 'models:/power-forecasting-model/Production',
+    ]);
+    const forms = uriFormsFor({ kind: 'model', id: 'm', model }, model, { aliases: false }).map((f) => f.uri);
+    assert.deepEqual(forms, [
+      'models:/power-forecasting-model/latest',
+      'models:/power-forecasting-model/Production',
+      'models:/power-forecasting-model/Staging',
+      'models:/power-forecasting-model/None',
+    ]);
+    assert.equal(uriFormsFor(versionNode('2', ['champion']), model, { aliases: true }).at(-1)?.uri, 'models:/power-forecasting-model@champion');
+  });
+});

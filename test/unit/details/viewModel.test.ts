@@ -149,3 +149,21 @@ describe('details: the view of a registered model', () => {
     assert.equal(t.columns[5].wrap, true);
   });
 });
+
+describe('details: a server without model aliases', () => {
+  it('a version shows no alias fact or badge', () => {
+    const version = recordedVersion();
+    assert.ok(version.aliases.length, 'the recorded version has an alias to hide');
+    const v = buildVersionView({ kind: 'version', version, mlModel: { ok: true, value: recordedMlModel() } }, englishText, { aliases: false });
+    assert.deepEqual(v.facts.map((f) => f.label), ['Registered at', 'Created by', 'Stage', 'Last modified', 'Status', 'Tags', 'Source run', 'Source']);
+    assert.deepEqual(v.badges.map((b) => b.text), ['Production']);
+  });
+
+  it('a model shows no Aliases fact and no Aliases column', () => {
+    const m = buildModelView({ kind: 'model', model: recordedModel(), versions: recordedVersions(), truncated: false }, englishText, { aliases: false });
+    assert.deepEqual(m.facts.map((f) => f.label), ['Created', 'Last modified', 'Tags']);
+    const t = table(m, 'versions');
+    assert.deepEqual(t.columns.map((c) => c.label), ['Version', 'Stage', 'Registered', 'Description']);
+    assert.ok(t.rows.every((r) => r.length === 4 && !text(r.flat()).includes('@')));
+  });
+});
