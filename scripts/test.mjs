@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { root, say } from './lib/setup.mjs';
 import { prepareOrExit } from './vscode/setup.mjs';
 
-const [mode = 'all', grep] = process.argv.slice(2);
+const [mode = 'all', ...words] = process.argv.slice(2);
+const grep = words.join(' ') || undefined;
 const suites = mode === 'all' ? ['unit', 'integration', 'exthost', 'e2e'] : [mode];
 const needsVsCode = suites.includes('exthost') || suites.includes('e2e');
 

@@ -44,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
   // An error, else the trust or filter notice, then what the server lacks (alias features hidden).
   const viewMessage = () => {
     const s = tree.state;
+    if (localServers.starting) return localServers.starting;
     return s.kind === 'error' ? s.message : [connections.trustNotice ?? filters.notice, capabilities.notice].filter(Boolean).join(' ') || undefined;
   };
   const setState = () => {
@@ -57,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
   };
   context.subscriptions.push(
     tree.onDidChangeState(setState),
+    localServers.onDidChangeStarting(() => (view.message = viewMessage())),
     connections.onDidChange((c) => tree.setClient(c?.client, connections.problem)),
     capabilities.onDidChange(() => {
       tree.setShowAliases(capabilities.aliases);

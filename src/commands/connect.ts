@@ -73,7 +73,7 @@ export class ConnectCommand {
         return {
           label: `$(server-process) ${vscode.l10n.t('Start a local MLflow server for {0}', option.store.label)}`,
           description: option.uri + mark,
-          detail: vscode.l10n.t('Runs `mlflow server` with {0} on a free 127.0.0.1 port while VS Code is open; {1}', python, option.store.path),
+          detail: vscode.l10n.t('mlflow server with {0}, on 127.0.0.1 while this window is open', python),
           option,
         };
     }

@@ -15,6 +15,10 @@ export class LocalServers implements vscode.Disposable {
   /** A server stopped without being asked to. */
   readonly onDidExitUnexpectedly = this.exited.event;
   private readonly stopping = new Set<string>();
+  private startingText: string | undefined;
+  private readonly startingChanged = new vscode.EventEmitter<void>();
+  /** A server is starting (or has finished starting): the view says so meanwhile. */
+  readonly onDidChangeStarting = this.startingChanged.event;
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly log: Logger) {}
 
@@ -28,6 +32,11 @@ export class LocalServers implements vscode.Disposable {
       server.catch(() => this.servers.delete(key));
     }
     return server;
+  }
+
+  /** While a server starts: a sentence saying which, with which Python. */
+  get starting(): string | undefined {
+    return this.startingText;
   }
 
   /** Stops every server but the one for `keep`. */
@@ -55,7 +64,9 @@ export class LocalServers implements vscode.Disposable {
     const python = await resolvePython(folder, this.log);
     const pythonText = describePython(python);
     this.log.info(`Starting a local MLflow server for ${store.path} with ${pythonText} (from ${python.source}).`);
-    const server = await vscode.window.withProgress(
+    this.startingText = vscode.l10n.t('Starting a local MLflow server for {0} with {1}… The first start can take half a minute.', store.label, pythonText);
+    this.startingChanged.fire();
+    const server = await Promise.resolve(vscode.window.withProgress(
       { location: { viewId: 'mlflowRegistry.models' }, title: vscode.l10n.t('Starting a local MLflow server for {0}…', store.label) },
       () => startLocalServer({
         python,
@@ -64,9 +75,12 @@ export class LocalServers implements vscode.Disposable {
         cwd: folder?.uri.fsPath ?? path.dirname(store.path),
         onOutput: (line) => this.log.debug(`[mlflow server] ${line}`),
       }),
-    ).then(undefined, (e: unknown) => {
+    )).then(undefined, (e: unknown) => {
       if (e instanceof LocalServerError && e.output) this.log.error(`The local MLflow server for ${store.path} did not start (${e.code}). Its output:\n${e.output}`);
       throw e;
+    }).finally(() => {
+      this.startingText = undefined;
+      this.startingChanged.fire();
     });
     this.log.info(`The local MLflow server for ${store.path} answers at ${server.url} (supervisor pid ${server.pid}).`);
     void server.exited.then((code) => {
@@ -82,6 +96,7 @@ export class LocalServers implements vscode.Disposable {
   dispose(): void {
     void this.retainOnly(undefined);
     this.exited.dispose();
+    this.startingChanged.dispose();
   }
 }
 

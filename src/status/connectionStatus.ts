@@ -25,7 +25,8 @@ export class ConnectionStatus implements vscode.Disposable {
       this.item.show();
       return;
     }
-    const host = new URL(conn.url).host;
+    // A server the extension started is named by the store it serves, not by its passing port.
+    const host = conn.localStore ? vscode.l10n.t('{0} (local)', conn.localStore.label) : new URL(conn.url).host;
     const r = this.connections.reachability;
     const tooltip = new vscode.MarkdownString('', true);
     tooltip.appendMarkdown(`**${vscode.l10n.t('MLflow registry')}:** `);
