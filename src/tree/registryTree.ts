@@ -219,7 +219,10 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
     const { pageSize, sortBy } = this.settings();
     const orderBy = sortBy === 'lastUpdated' ? ['last_updated_timestamp DESC'] : ['name ASC'];
     const plan = this.modelFilter;
+    const generation = this.generation;
     const page = await client.models.searchPage({ pageSize, orderBy, pageToken, filter: plan?.filter });
+    // A refresh, a filter or a new sort order came while this page was on its way: it belongs to the old list.
+    if (generation !== this.generation) return;
     const known = new Set((this.models ?? []).map((m) => m.name));
     // A filter MLflow cannot say exactly (LIKE wildcards, quotes) is narrowed here; paging de-duplicates by name.
     this.models = [...(this.models ?? []), ...page.items.filter((m) => !known.has(m.name) && (!plan || plan.matches(m)))];
