@@ -162,6 +162,22 @@ describe('view options, refresh and the log in a real VS Code (code-server + Chr
     await wb.screenshot('view-refreshed-kept-state');
   });
 
+  it('the Filter action narrows the list to the models whose name holds the text, says so, and Clear Filter restores every model', async () => {
+    const all = (await restModels(session.mlflow)).map((m) => m.name).sort();
+    await waitForModelRows(all);
+    await page().locator('.part.sidebar [aria-label^="Filter Models"]').first().click();
+    const input = page().locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 15_000 });
+    await input.fill('GAMMA'); // a name part, any case
+    await page().keyboard.press('Enter');
+    await waitForModelRows(['e2e-view-gamma']);
+    await page().locator('.part.sidebar').getByText('Showing models matching', { exact: false }).waitFor({ timeout: 15_000 });
+    await session.wb.screenshot('view-filtered');
+    await page().locator('.part.sidebar [aria-label="Clear Filter"]').first().click();
+    await waitForModelRows(all);
+    assert.equal(await page().locator('.part.sidebar').getByText('Showing models matching', { exact: false }).count(), 0, 'the notice goes with the filter');
+  });
+
   it('"MLflow: Show Log" opens the Output panel on the "MLflow Model Registry" channel with the connect line', async () => {
     await session.wb.runCommand('MLflow: Show Log');
     const panel = page().locator('.part.panel');
