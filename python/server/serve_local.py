@@ -11,7 +11,8 @@ all its workers at once. This supervisor stops it when any of these happens:
   - it receives SIGTERM / SIGINT / SIGHUP;
 and exits with the server's exit code when the server stops on its own.
 
-Exit codes of its own: 3 when MLflow is not installed in this Python.
+Exit codes of its own: 3 when MLflow is not installed in this Python, 4 when only
+mlflow-skinny is (it has no tracking server).
 """
 import importlib.util
 import os
@@ -22,6 +23,7 @@ import threading
 import time
 
 NO_MLFLOW = 3
+SKINNY_ONLY = 4
 GRACE_SECONDS = 5.0
 
 
@@ -29,6 +31,9 @@ def main(argv):
     if importlib.util.find_spec("mlflow") is None:
         sys.stderr.write("MLFLOW_NOT_INSTALLED %s\n" % sys.executable)
         return NO_MLFLOW
+    if importlib.util.find_spec("flask") is None or importlib.util.find_spec("sqlalchemy") is None:
+        sys.stderr.write("MLFLOW_SKINNY_ONLY %s\n" % sys.executable)
+        return SKINNY_ONLY
     command = [sys.executable, "-m", "mlflow", "server"] + argv
     if os.name == "nt":
         server = subprocess.Popen(command, stdin=subprocess.DEVNULL,
@@ -60,6 +65,8 @@ def main(argv):
 
     while not stopping.is_set():
         if server.poll() is not None:
+            # The CLI process is gone; its uvicorn/gunicorn child may still hold the port.
+            terminate(server)
             return server.returncode
         if os.name != "nt" and os.getppid() != parent:
             break
@@ -70,8 +77,6 @@ def main(argv):
 
 
 def terminate(server):
-    if server.poll() is not None and os.name == "nt":
-        return
     if os.name == "nt":
         subprocess.call(["taskkill", "/PID", str(server.pid), "/T", "/F"],
                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -81,7 +86,8 @@ def terminate(server):
     while time.monotonic() < deadline and group_alive(server.pid):
         server.poll()
         time.sleep(0.1)
-    signal_group(server.pid, signal.SIGKILL)
+    if group_alive(server.pid):
+        signal_group(server.pid, signal.SIGKILL)
     server.poll()
 
 
@@ -101,4 +107,11 @@ def group_alive(pgid):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    code = main(sys.argv[1:])
+    if code < 0:  # the server was killed by a signal: say so the shell's way
+        code = 128 - code
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # No interpreter shutdown: the stdin watcher may still be blocked in a read, and
+    # finalizing around it aborts the process.
+    os._exit(code)

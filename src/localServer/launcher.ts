@@ -11,7 +11,7 @@ import { request } from 'undici';
 import type { LocalStore } from './store';
 import { describePython, PythonCommand } from './python';
 
-export type LocalServerErrorCode = 'pythonNotFound' | 'noMlflow' | 'exited' | 'timeout';
+export type LocalServerErrorCode = 'pythonNotFound' | 'cannotRun' | 'noMlflow' | 'mlflowSkinny' | 'exited' | 'timeout';
 
 export class LocalServerError extends Error {
   constructor(
@@ -21,6 +21,8 @@ export class LocalServerError extends Error {
     /** The end of the server's output, for the log. */
     readonly output: string,
     readonly exitCode?: number | null,
+    /** For cannotRun: the system's reason (EACCES, EISDIR, EINVAL…). */
+    readonly errno?: string,
   ) {
     super(`${code}: ${python} for ${store}${exitCode !== undefined ? ` (exit ${exitCode})` : ''}`);
     this.name = 'LocalServerError';
@@ -53,6 +55,8 @@ export interface LocalServer {
   python: PythonCommand;
   /** Resolves with the exit code once the supervisor has exited, whatever the reason. */
   readonly exited: Promise<number | null>;
+  /** The end of what the server printed (a few KB), for the log when it stops on its own. */
+  output(): string;
   /** Stops the server and all its workers; resolves when the supervisor has exited. */
   stop(): Promise<void>;
 }
@@ -79,13 +83,19 @@ export async function startLocalServer(o: LocalServerOptions): Promise<LocalServ
     windowsHide: true,
   });
   let output = '';
-  const take = (chunk: Buffer) => {
-    const text = chunk.toString('utf8');
-    output = (output + text).slice(-OUTPUT_KEPT);
-    for (const line of text.split(/\r?\n/)) if (line.trim()) o.onOutput?.(line);
+  const reader = () => {
+    let partial = '';
+    return (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      output = (output + text).slice(-OUTPUT_KEPT);
+      const lines = (partial + text).split(/\r?\n/);
+      partial = lines.pop() ?? '';
+      for (const line of lines) if (line.trim()) o.onOutput?.(line);
+    };
   };
-  child.stdout!.on('data', take);
-  child.stderr!.on('data', take);
+  // Both pipes are always drained: a full pipe would block the server.
+  child.stdout!.on('data', reader());
+  child.stderr!.on('data', reader());
   child.stdin!.on('error', () => undefined);
   const exited = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => resolve(code));
@@ -94,7 +104,7 @@ export async function startLocalServer(o: LocalServerOptions): Promise<LocalServ
   let spawnError: NodeJS.ErrnoException | undefined;
   child.once('error', (e: NodeJS.ErrnoException) => (spawnError = e));
 
-  const fail = (code: LocalServerErrorCode, exitCode?: number | null) => new LocalServerError(code, pythonText, o.store.path, output.trim(), exitCode);
+  const fail = (code: LocalServerErrorCode, exitCode?: number | null, errno?: string) => new LocalServerError(code, pythonText, o.store.path, output.trim(), exitCode, errno);
   const stop = () => stopSupervisor(child, exited);
 
   const deadline = Date.now() + (o.startTimeoutMs ?? 120_000);
@@ -104,7 +114,9 @@ export async function startLocalServer(o: LocalServerOptions): Promise<LocalServ
     if (done || spawnError) {
       await exited;
       if (spawnError?.code === 'ENOENT') throw fail('pythonNotFound');
+      if (spawnError) throw fail('cannotRun', undefined, spawnError.code ?? spawnError.message);
       if (/MLFLOW_NOT_INSTALLED/.test(output) || child.exitCode === 3) throw fail('noMlflow', child.exitCode);
+      if (/MLFLOW_SKINNY_ONLY/.test(output) || child.exitCode === 4) throw fail('mlflowSkinny', child.exitCode);
       throw fail('exited', child.exitCode);
     }
     if (o.signal?.aborted) {
@@ -118,7 +130,7 @@ export async function startLocalServer(o: LocalServerOptions): Promise<LocalServ
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, port, pid: child.pid!, store: o.store, python: o.python, exited, stop };
+  return { url, port, pid: child.pid!, store: o.store, python: o.python, exited, stop, output: () => output };
 }
 
 async function healthy(url: string): Promise<boolean> {
@@ -137,7 +149,10 @@ async function stopSupervisor(child: ChildProcess, exited: Promise<number | null
   child.stdin?.end();
   const timer = setTimeout(() => {
     try {
-      child.kill('SIGTERM');
+      // The supervisor stops the server's group on SIGTERM. On Windows a kill reaches the
+      // supervisor alone, so take its whole tree down.
+      if (process.platform === 'win32') spawn('taskkill', ['/PID', String(child.pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
+      else child.kill('SIGTERM');
     } catch {
       // already gone
     }

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { LocalServerError, localStoreFromUri, startLocalServer } from '../../../src/localServer';
 import { projectRoot, venvBin } from '../../../scripts/testbed/paths';
 import { groupAlive } from '../../../scripts/testbed/processGroup';
+import { portClosed } from '../../support/ports';
 import { sharedServer } from '../../support/testbed';
 
 const script = path.join(projectRoot(), 'python', 'server', 'serve_local.py');
@@ -35,14 +36,6 @@ async function eventually(check: () => boolean | Promise<boolean>, ms = 20_000):
   }
 }
 
-async function portClosed(url: string): Promise<boolean> {
-  try {
-    await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
-    return false;
-  } catch {
-    return true;
-  }
-}
 
 async function modelNames(url: string): Promise<string[]> {
   const res = await fetch(`${url}/api/2.0/mlflow/registered-models/search?max_results=1000`);
@@ -101,6 +94,46 @@ describe('local MLflow servers started for a workspace store', function () {
     assert.ok(await eventually(() => !groupAlive(started.serverGroup)), `processes of group ${started.serverGroup} outlived their owner`);
     assert.ok(await eventually(() => !processAlive(started.supervisor)), 'the supervisor outlived its owner');
     assert.ok(await portClosed(started.url), `${started.url} still answers after its owner died`);
+  });
+
+  it('when the mlflow server process dies on its own, its uvicorn process goes too and the supervisor exits', async () => {
+    const folder = workspaceWithStore();
+    folders.push(folder);
+    let serverGroup = 0;
+    const server = await startLocalServer({
+      python: { command: venvBin('python'), args: [], source: 'setting' },
+      store: localStoreFromUri('sqlite:///mlflow.db', folder)!, script, cwd: folder,
+      onOutput: (line) => {
+        const m = /^SERVER_PID (\d+)/.exec(line);
+        if (m) serverGroup = Number(m[1]);
+      },
+    });
+    process.kill(serverGroup, 'SIGKILL'); // the group leader alone: its child keeps the port unless someone stops it
+    assert.ok(await eventually(() => !groupAlive(serverGroup)), `processes of group ${serverGroup} outlived the server process`);
+    assert.equal(typeof (await server.exited), 'number', 'the supervisor exited with the server');
+    assert.ok(await portClosed(server.url), `${server.url} still answers`);
+  });
+
+  it('an aborted start stops what it started and says so', async () => {
+    const folder = workspaceWithStore();
+    folders.push(folder);
+    const abort = new AbortController();
+    let serverGroup = 0;
+    const started = startLocalServer({
+      python: { command: venvBin('python'), args: [], source: 'setting' },
+      store: localStoreFromUri('sqlite:///mlflow.db', folder)!, script, cwd: folder,
+      signal: abort.signal,
+      onOutput: (line) => {
+        const m = /^SERVER_PID (\d+)/.exec(line);
+        if (m) {
+          serverGroup = Number(m[1]);
+          abort.abort(new Error('no longer wanted'));
+        }
+      },
+    });
+    await assert.rejects(started, /no longer wanted/);
+    assert.ok(serverGroup > 0, 'the server had been started');
+    assert.ok(await eventually(() => !groupAlive(serverGroup)), `processes of group ${serverGroup} remain after the abort`);
   });
 
   it('says MLflow is missing from a Python that has no mlflow module, without starting anything', async () => {

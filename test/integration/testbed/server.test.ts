@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { groupAlive } from '../../../scripts/testbed/processGroup';
+import { portClosed } from '../../support/ports';
 import { sharedServer } from '../../support/testbed';
 
 function startChild(mode: 'throw' | 'wait'): Promise<{ child: ChildProcess; pgid: number; url: string }> {
@@ -29,14 +30,6 @@ async function noneRemain(pgid: number): Promise<boolean> {
   return !groupAlive(pgid);
 }
 
-async function portClosed(url: string): Promise<boolean> {
-  try {
-    await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
-    return false;
-  } catch {
-    return true;
-  }
-}
 
 describe('the MLflow launcher leaves nothing running', function () {
   this.timeout(120_000);
