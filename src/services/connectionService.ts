@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { createDispatcher, describeConnection, describeSource, formatConnectionMessage, readTextFile, resolveConnection, ResolvedConnection, SecretSource, StoredCredential, transportOptions } from '../connection';
@@ -47,6 +48,8 @@ export class ConnectionService implements vscode.Disposable {
   private problemText: string | undefined;
   private trustText: string | undefined;
   private sequence = 0;
+  /** The local store the settings name (served or not), so a new pythonPath can start it again. */
+  private localStoreWanted: LocalStore | undefined;
   private reach: Reachability = { kind: 'unknown' };
   private readonly records: RequestRecord[] = [];
   private requestTotal = 0;
@@ -62,7 +65,8 @@ export class ConnectionService implements vscode.Disposable {
       if (['mlflowRegistry.trackingUri', 'mlflowRegistry.registryUri', 'mlflowRegistry.databricksProfile'].some((s) => e.affectsConfiguration(s))) {
         this.log.info('Registry settings changed: reconnecting.');
         void this.reconnect();
-      } else if (e.affectsConfiguration('mlflowRegistry.pythonPath') && this.current?.localStore) {
+      } else if (e.affectsConfiguration('mlflowRegistry.pythonPath') && this.localStoreWanted) {
+        // Also after a failed start: the error asked the user to set exactly this.
         this.log.info('mlflowRegistry.pythonPath changed: restarting the local MLflow server with it.');
         void this.localServers.retainOnly(undefined).then(() => this.reconnect());
       }
@@ -177,6 +181,7 @@ export class ConnectionService implements vscode.Disposable {
 
   private async build(): Promise<Connection | undefined> {
     this.problemText = undefined;
+    this.localStoreWanted = undefined;
     this.trustText = await this.computeTrustNotice();
     const s = readSettings();
     const http = vscode.workspace.getConfiguration('http');
@@ -245,6 +250,14 @@ export class ConnectionService implements vscode.Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0];
     const store = localStoreFromUri(uri, folder?.uri.fsPath);
     if (!store) return 'notServed';
+    this.localStoreWanted = store;
+    if (!fs.existsSync(store.path)) {
+      // `mlflow server` would create an empty store there: say where we looked instead.
+      this.problemText = store.kind === 'sqlite'
+        ? vscode.l10n.t('There is no {0} at {1}. A relative sqlite:/// path is read from the workspace folder here (MLflow reads it from the folder your script runs in): write sqlite:////absolute/path/{0} to name another file.', store.label, store.path)
+        : vscode.l10n.t('There is no MLflow store folder at {0}. Name an existing mlruns folder, by an absolute path or one relative to the workspace folder.', store.path);
+      return undefined;
+    }
     if (!vscode.workspace.isTrusted) {
       this.problemText = vscode.l10n.t('{0} is a local store: the extension can serve it by starting `mlflow server` with your Python, but only in a trusted folder. Trust this folder to start it.', store.label);
       return undefined;
