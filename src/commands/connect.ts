@@ -3,8 +3,6 @@ import * as vscode from 'vscode';
 import { readTextFile } from '../connection';
 import { ConnectOption, detectConnectOptions } from '../connection/detect';
 import type { Logger } from '../logging/logger';
-import { describePython } from '../localServer';
-import { resolvePython } from '../services/python';
 
 interface Pick extends vscode.QuickPickItem {
   option?: ConnectOption;
@@ -44,8 +42,7 @@ export class ConnectCommand {
     });
     const inUse = config.get<string>('trackingUri')?.trim() || process.env.MLFLOW_TRACKING_URI?.trim();
     const items: Pick[] = [];
-    const python = options.some((o) => o.kind === 'localStore') ? describePython(await resolvePython(folders[0], this.log)) : '';
-    for (const option of options) items.push(this.item(option, option.uri === inUse, python));
+    for (const option of options) items.push(this.item(option, option.uri === inUse));
     if (items.length) items.unshift({ label: vscode.l10n.t('Detected'), kind: vscode.QuickPickItemKind.Separator });
     items.push(
       { label: '', kind: vscode.QuickPickItemKind.Separator },
@@ -60,7 +57,7 @@ export class ConnectCommand {
     });
   }
 
-  private item(option: ConnectOption, current: boolean, python: string): Pick {
+  private item(option: ConnectOption, current: boolean): Pick {
     const mark = current ? ` ${vscode.l10n.t('(in use)')}` : '';
     switch (option.kind) {
       case 'setting':
@@ -73,7 +70,7 @@ export class ConnectCommand {
         return {
           label: `$(server-process) ${vscode.l10n.t('Start a local MLflow server for {0}', option.store.label)}`,
           description: option.uri + mark,
-          detail: vscode.l10n.t('mlflow server with {0}, on 127.0.0.1 while this window is open', python),
+          detail: vscode.l10n.t('mlflow server with your Python (mlflowRegistry.pythonPath, else the Python extension\'s interpreter), on 127.0.0.1 while this window is open'),
           option,
         };
     }
@@ -108,7 +105,8 @@ export function validateTrackingUri(value: string): string | undefined {
   const v = value.trim();
   if (!v) return vscode.l10n.t('Enter a tracking URI, for example http://127.0.0.1:5000');
   if (/^databricks(-uc)?(:\/\/[^/\s]*)?$/i.test(v)) return undefined;
-  if (/^sqlite:\/\/\/./i.test(v) || /^file:\/\/./i.test(v) || /^\.{0,2}[\\/]/.test(v) || /^[a-z]:[\\/]/i.test(v) || /^[\w.-]+$/.test(v)) return undefined;
+  // Local stores: sqlite:///…, file:…, or a path (./mlruns, /abs/mlruns, C:\mlruns). A bare word is more likely a host.
+  if (/^sqlite:\/\/\/./i.test(v) || /^file:./i.test(v) || /^\.{0,2}[\\/]/.test(v) || /^[a-z]:[\\/]/i.test(v)) return undefined;
   try {
     const u = new URL(v);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return vscode.l10n.t('Use an http:// or https:// URL, databricks://profile, or sqlite:///mlflow.db');

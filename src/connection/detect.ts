@@ -7,6 +7,7 @@ import { detectStores, LocalStore } from '../localServer/store';
 import { envValue, expandHome, homeDirectory, pathApi, type Env } from './environment';
 import { iniValue, parseIni } from './ini';
 import type { Platform } from './sources';
+import { withoutUserInfo } from './uri';
 
 export type ConnectOption =
   | { kind: 'setting'; uri: string; scope: 'user' | 'workspace' }
@@ -28,6 +29,8 @@ export async function detectConnectOptions(inputs: DetectInputs): Promise<Connec
   const options: ConnectOption[] = [];
   const seen = new Set<string>();
   const add = (o: ConnectOption) => {
+    // `user:password@` in a variable or setting is never shown, nor copied into settings by a choice.
+    o.uri = withoutUserInfo(o.uri);
     if (seen.has(o.uri)) return;
     seen.add(o.uri);
     options.push(o);

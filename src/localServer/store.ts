@@ -34,6 +34,12 @@ export function localStoreFromUri(uri: string, baseDir: string | undefined, plat
     if (!abs) return undefined;
     return make('sqlite', abs, `sqlite:///${abs}`, api);
   }
+  const relativeFile = /^file:(?!\/)(.+)$/i.exec(uri.trim());
+  if (relativeFile) {
+    // `file:./mlruns`, `file:mlruns`: relative, as MLflow reads them (a URL parser would make them /mlruns).
+    const abs = resolveIn(decodeURIComponent(relativeFile[1]));
+    return abs ? make('file', abs, pathToFileURL(abs, { windows: platform === 'win32' }).href, api) : undefined;
+  }
   if (/^file:/i.test(uri)) {
     let abs: string;
     try {

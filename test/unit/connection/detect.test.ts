@@ -25,6 +25,12 @@ describe('what connect offers without asking', () => {
     ]);
   });
 
+  it('never shows or offers the user:password@ of a variable', async () => {
+    const found = await detectConnectOptions(inputs({ env: { MLFLOW_TRACKING_URI: 'https://ana:s3cret@mlflow.example.com' } }));
+    assert.deepEqual(found.map((o) => o.uri), ['https://mlflow.example.com']);
+    assert.ok(!JSON.stringify(found).includes('s3cret'));
+  });
+
   it('offers each ~/.databrickscfg profile that names a host, by databricks://profile', async () => {
     const cfg = '[DEFAULT]\nhost = https://adb-1.azuredatabricks.net\ntoken = dapi-secret\n\n[staging]\nhost=https://staging.cloud.databricks.com\n\n[empty]\ntoken = x\n';
     const found = await detectConnectOptions(inputs({ readFile: files({ '/home/ana/.databrickscfg': cfg }) }));

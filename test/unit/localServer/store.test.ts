@@ -27,6 +27,8 @@ describe('local stores a started server can serve', () => {
     assert.equal(localStoreFromUri('./mlruns', '/w', 'linux')!.path, '/w/mlruns');
     assert.equal(localStoreFromUri('mlruns', '/w', 'linux')!.backendStoreUri, 'file:///w/mlruns');
     assert.equal(localStoreFromUri('C:\\runs\\mlruns', undefined, 'win32')!.path, 'C:\\runs\\mlruns');
+    assert.equal(localStoreFromUri('file:./mlruns', '/w', 'linux')!.path, '/w/mlruns', 'file:./mlruns stays relative, as MLflow reads it');
+    assert.equal(localStoreFromUri('file:mlruns', '/w', 'linux')!.path, '/w/mlruns');
   });
 
   it('serves no other database, no in-memory store and no relative path without a folder', () => {
