@@ -58,7 +58,10 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
   };
   context.subscriptions.push(
     tree.onDidChangeState(setState),
-    localServers.onDidChangeStarting(() => (view.message = viewMessage())),
+    localServers.onDidChangeStarting(() => {
+      if (localServers.starting) tree.setConnecting();
+      view.message = viewMessage();
+    }),
     connections.onDidChange((c) => tree.setClient(c?.client, connections.problem)),
     capabilities.onDidChange(() => {
       tree.setShowAliases(capabilities.aliases);

@@ -60,6 +60,17 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
     this.changed.fire(undefined);
   }
 
+  /**
+   * Another registry is being set up (a local server starting): nothing of the old one stays
+   * on screen for a command to act on meanwhile.
+   */
+  setConnecting(): void {
+    this.client = undefined;
+    this.reset();
+    this.setState({ kind: 'loading' });
+    this.changed.fire(undefined);
+  }
+
   /** Refreshes everything, or one model (its row and its versions). */
   async refresh(node?: RegistryNode): Promise<void> {
     if (node?.kind === 'model' && this.client && this.models) {
