@@ -75,7 +75,13 @@ export async function startLocalServer(o: LocalServerOptions): Promise<LocalServ
   ];
   const child = spawn(o.python.command, args, {
     cwd: o.cwd,
-    env: { ...(o.env ?? process.env), PYTHONUNBUFFERED: '1' },
+    env: {
+      ...(o.env ?? process.env),
+      PYTHONUNBUFFERED: '1',
+      // MLflow 3 refuses an mlruns/ folder unless told otherwise ("maintenance mode"); the user
+      // chose to browse the one they have, so it is served as it is.
+      ...(o.store.kind === 'file' ? { MLFLOW_ALLOW_FILE_STORE: 'true' } : {}),
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
     // Its own session on POSIX: killing the editor's process group must leave the supervisor
     // alive long enough to stop the server (it notices through its standard input).

@@ -96,6 +96,24 @@ describe('local MLflow servers started for a workspace store', function () {
     assert.ok(await portClosed(started.url), `${started.url} still answers after its owner died`);
   });
 
+  it('serves an mlruns/ folder too (MLflow 3 refuses file stores unless told to allow them)', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'local-mlruns-'));
+    folders.push(folder);
+    fs.mkdirSync(path.join(folder, 'mlruns'));
+    const server = await startLocalServer({
+      python: { command: venvBin('python'), args: [], source: 'setting' },
+      store: localStoreFromUri('./mlruns', folder)!, script, cwd: folder,
+    });
+    try {
+      const res = await fetch(`${server.url}/api/2.0/mlflow/registered-models/create`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'kept-in-mlruns' }) });
+      assert.equal(res.status, 200, await res.text());
+      assert.deepEqual(await modelNames(server.url), ['kept-in-mlruns']);
+      assert.ok(fs.readdirSync(path.join(folder, 'mlruns')).includes('models'), 'the model is written into the folder\'s mlruns/');
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('when the mlflow server process dies on its own, its uvicorn process goes too and the supervisor exits', async () => {
     const folder = workspaceWithStore();
     folders.push(folder);
