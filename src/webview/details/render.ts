@@ -118,11 +118,18 @@ function renderSection(section: Section, open: Open): HTMLElement {
   return s;
 }
 
-export function renderView(view: DetailsView, open: Open): DocumentFragment {
+export function renderView(view: DetailsView, open: Open, refresh?: { label: string; run: () => void }): DocumentFragment {
   const out = document.createDocumentFragment();
 
   const header = el('header', 'header');
   header.append(el('div', 'kind', view.kindLabel), el('h1', undefined, view.title));
+  if (refresh) {
+    const button = el('button', 'refresh', refresh.label);
+    button.type = 'button';
+    button.title = refresh.label;
+    button.addEventListener('click', refresh.run);
+    header.append(button);
+  }
   if (view.badges.length) header.append(inlines(view.badges, open, el('div', 'badges')));
   out.append(header);
 
