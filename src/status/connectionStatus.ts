@@ -53,8 +53,10 @@ export class ConnectionStatus implements vscode.Disposable {
     }
     const notice = this.capabilities?.notice;
     if (notice) tooltip.appendMarkdown(`  \n${escapeMarkdown(notice)}`);
+    // Not signed in: a click asks for credentials again (Retry); otherwise it shows the log.
+    if (r.kind === 'notSignedIn') tooltip.appendMarkdown(`  \n${escapeMarkdown(vscode.l10n.t('Click to sign in.'))}`);
     this.item.tooltip = tooltip;
-    this.item.command = 'mlflowRegistry.showLog';
+    this.item.command = r.kind === 'notSignedIn' ? 'mlflowRegistry.retry' : 'mlflowRegistry.showLog';
     this.item.accessibilityInformation = { label: vscode.l10n.t('MLflow registry {0}', host) };
     this.item.show();
   }

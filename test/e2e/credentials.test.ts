@@ -73,4 +73,11 @@ describe('credentials: a 401 asks to sign in, secrets stay out of settings', fun
     await session.wb.page.locator(`.statusbar-item:has-text("${new URL(session.mlflow.url).host}: not signed in")`).waitFor({ timeout: 15_000 });
     await session.wb.screenshot('credentials-forgotten');
   });
+
+  it('clicking "not signed in" in the status bar asks again, and signing in lists the models', async () => {
+    await session.wb.page.locator(`.statusbar-item:has-text("${new URL(session.mlflow.url).host}: not signed in")`).click();
+    await signIn(PASSWORD);
+    await session.wb.row(MODEL).waitFor({ timeout: 30_000 });
+    await session.wb.page.locator('.statusbar-item:has-text("not signed in")').waitFor({ state: 'detached', timeout: 15_000 });
+  });
 });
