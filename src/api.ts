@@ -2,6 +2,13 @@ import type { ServerCapabilities } from './registry/capabilities';
 import type { RequestRecord } from './registry/transport';
 import type { TreeState } from './tree/registryTree';
 
+export interface LocalServerInfo {
+  url: string;
+  store: string;
+  python: string;
+  pythonSource: 'setting' | 'pythonExtension' | 'default';
+}
+
 /** A row of the tree as the user sees it. */
 export interface TreeRow {
   id: string;
@@ -33,6 +40,13 @@ export interface MlflowRegistryApi {
    * are shown until then.
    */
   capabilities(): ServerCapabilities | undefined;
+  /**
+   * The `mlflow server`s this window started for local stores: where each answers, the store it
+   * serves, and the Python that runs it with where that choice came from (`setting`:
+   * `mlflowRegistry.pythonPath`, `pythonExtension`: the Python extension's interpreter,
+   * `default`: python3 / py -3).
+   */
+  localServers(): Promise<LocalServerInfo[]>;
   tree: {
     state(): TreeState;
     /** The sentence shown above the Models view (an error, a notice such as hidden alias features), if any. */

@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import type { MlflowRegistryApi, TreeRow } from './api';
 import type { CapabilitiesService } from './services/capabilities';
 import type { ConnectionService } from './services/connectionService';
+import type { LocalServers } from './services/localServers';
 import type { RegistryNode } from './tree/nodes';
 import type { RegistryTreeProvider } from './tree/registryTree';
 
 /** The object activate() returns: read-only views of the services, rows as the tree renders them. */
 export function createApi(
   version: string, ready: Promise<void>, connections: ConnectionService, tree: RegistryTreeProvider,
-  capabilities: CapabilitiesService, view: vscode.TreeView<RegistryNode>,
+  capabilities: CapabilitiesService, view: vscode.TreeView<RegistryNode>, localServers: LocalServers,
 ): MlflowRegistryApi {
   const rowsById = new Map<string, RegistryNode>();
   const row = (n: RegistryNode): TreeRow => {
@@ -26,6 +27,7 @@ export function createApi(
     requestCount: () => connections.requestCount,
     requests: () => [...connections.requests],
     capabilities: () => (capabilities.current ? { ...capabilities.current } : undefined),
+    localServers: () => localServers.running(),
     tree: {
       state: () => tree.state,
       message: () => view.message,

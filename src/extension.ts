@@ -101,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
     'mlflowRegistry.loadMoreModels': () => tree.loadMoreModels(),
   }, log));
 
-  return createApi(String(context.extension.packageJSON.version), connections.reconnect(), connections, tree, capabilities, view);
+  return createApi(String(context.extension.packageJSON.version), connections.reconnect(), connections, tree, capabilities, view, localServers);
 }
 
 let stopLocalServers: (() => Promise<void>) | undefined;

@@ -25,7 +25,7 @@ async function main(): Promise<number> {
   const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'exthost-')), 'results.json');
   const mlflow = await startMlflowServer({ seed: true });
   const vscode = await startCodeServer({
-    vsixes: [path.join(root, 'out', 'mlflow-model-registry.vsix'), path.join(root, 'out', 'mlflow-registry-test-runner.vsix')],
+    vsixes: [path.join(root, 'out', 'mlflow-model-registry.vsix'), path.join(root, 'out', 'mlflow-registry-test-runner.vsix'), path.join(root, 'out', 'python-extension-standin.vsix')],
     settings: { 'mlflowRegistry.trackingUri': mlflow.url },
     env: {
       MLFLOW_REGISTRY_EXTHOST_TESTS: path.join(root, 'out', 'test', 'exthost', 'index.js'),

@@ -81,6 +81,7 @@ export function packageVsixes() {
   run('esbuild', process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--production']);
   run('vsce package', process.execPath, [vsce, 'package', '--no-dependencies', '--out', path.join(root, 'out', 'mlflow-model-registry.vsix')]);
   run('vsce package (test runner)', process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', path.join(root, 'out', 'mlflow-registry-test-runner.vsix')], { cwd: path.join(root, 'test', 'vscode-runner') });
+  run('vsce package (Python extension stand-in)', process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', path.join(root, 'out', 'python-extension-standin.vsix')], { cwd: path.join(root, 'test', 'python-extension-standin') });
 }
 
 /** Everything a run needs, or a sentence saying what is missing and exit 1 (never a stack). */

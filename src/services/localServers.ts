@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { describePython, LocalServer, LocalServerError, LocalStore, startLocalServer } from '../localServer';
+import { describePython, LocalServer, LocalServerError, LocalStore, PythonSource, startLocalServer } from '../localServer';
 import type { Logger } from '../logging/logger';
 import { resolvePython } from './python';
 
@@ -68,9 +68,9 @@ export class LocalServers implements vscode.Disposable {
   }
 
   /** What runs now, for the API and tests. */
-  async running(): Promise<{ url: string; store: string; pid: number; python: string }[]> {
+  async running(): Promise<{ url: string; store: string; python: string; pythonSource: PythonSource }[]> {
     const all = await Promise.allSettled([...this.servers.values()].map((e) => e.server));
-    return all.flatMap((r) => (r.status === 'fulfilled' ? [{ url: r.value.url, store: r.value.store.path, pid: r.value.pid, python: describePython(r.value.python) }] : []));
+    return all.flatMap((r) => (r.status === 'fulfilled' ? [{ url: r.value.url, store: r.value.store.path, python: describePython(r.value.python), pythonSource: r.value.python.source }] : []));
   }
 
   private async start(store: LocalStore, folder: vscode.WorkspaceFolder | undefined, signal: AbortSignal): Promise<LocalServer> {
