@@ -30,7 +30,7 @@ export class LinkCommands {
   }
 
   async copyModelUri(node?: RegistryNode): Promise<void> {
-    const conn = this.requireConnection();
+    this.requireConnection(); // says "connect first" and stops here when there is no registry
     const target = node ?? (await this.pick(vscode.l10n.t('Copy a models:/ URI')));
     if (!target) return;
     const model = target.kind === 'model' ? target.model : this.modelNamed(target.kind === 'version' ? target.version.name : target.kind === 'stageGroup' ? target.modelName : '');

@@ -1,4 +1,3 @@
-import { RegistryError } from './errors';
 import { items, Page } from './paging';
 import type { Transport } from './transport';
 import type { ModelVersion, RegisteredModel, RegisteredModelSearchOptions, Stage, Tag } from './types';
