@@ -3,13 +3,12 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { LocalServerError, localStoreFromUri, startLocalServer } from '../../../src/localServer';
-import { projectRoot, venvBin } from '../../../scripts/testbed/paths';
+import { LocalServerError } from '../../../src/localServer';
+import { venvBin } from '../../../scripts/testbed/paths';
 import { groupAlive } from '../../../scripts/testbed/processGroup';
+import { startForTest } from '../../support/localServer';
 import { portClosed } from '../../support/ports';
 import { sharedServer } from '../../support/testbed';
-
-const script = path.join(projectRoot(), 'python', 'server', 'serve_local.py');
 
 /** A workspace folder holding a copy of the seeded walkthrough's `mlflow.db`. */
 function workspaceWithStore(): string {
@@ -53,17 +52,9 @@ describe('local MLflow servers started for a workspace store', function () {
   it('serves the workspace mlflow.db with the given Python, and stop() leaves no process and a closed port', async () => {
     const folder = workspaceWithStore();
     folders.push(folder);
-    let serverGroup = 0;
-    const server = await startLocalServer({
-      python: { command: venvBin('python'), args: [], source: 'setting' },
-      store: localStoreFromUri('sqlite:///mlflow.db', folder)!,
-      script,
-      cwd: folder,
-      onOutput: (line) => {
-        const m = /^SERVER_PID (\d+)/.exec(line);
-        if (m) serverGroup = Number(m[1]);
-      },
-    });
+    const start = startForTest(folder);
+    const server = await start.server;
+    const serverGroup = start.group();
     assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.ok((await modelNames(server.url)).includes('power-forecasting-model'), 'the seeded model is served from the copy');
     assert.ok(serverGroup > 0 && groupAlive(serverGroup), 'the server runs in a process group of its own');
@@ -100,10 +91,7 @@ describe('local MLflow servers started for a workspace store', function () {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'local-mlruns-'));
     folders.push(folder);
     fs.mkdirSync(path.join(folder, 'mlruns'));
-    const server = await startLocalServer({
-      python: { command: venvBin('python'), args: [], source: 'setting' },
-      store: localStoreFromUri('./mlruns', folder)!, script, cwd: folder,
-    });
+    const server = await startForTest(folder, { uri: './mlruns' }).server;
     try {
       const res = await fetch(`${server.url}/api/2.0/mlflow/registered-models/create`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'kept-in-mlruns' }) });
       assert.equal(res.status, 200, await res.text());
@@ -117,15 +105,9 @@ describe('local MLflow servers started for a workspace store', function () {
   it('when the mlflow server process dies on its own, its uvicorn process goes too and the supervisor exits', async () => {
     const folder = workspaceWithStore();
     folders.push(folder);
-    let serverGroup = 0;
-    const server = await startLocalServer({
-      python: { command: venvBin('python'), args: [], source: 'setting' },
-      store: localStoreFromUri('sqlite:///mlflow.db', folder)!, script, cwd: folder,
-      onOutput: (line) => {
-        const m = /^SERVER_PID (\d+)/.exec(line);
-        if (m) serverGroup = Number(m[1]);
-      },
-    });
+    const start = startForTest(folder);
+    const server = await start.server;
+    const serverGroup = start.group();
     process.kill(serverGroup, 'SIGKILL'); // the group leader alone: its child keeps the port unless someone stops it
     assert.ok(await eventually(() => !groupAlive(serverGroup)), `processes of group ${serverGroup} outlived the server process`);
     assert.equal(typeof (await server.exited), 'number', 'the supervisor exited with the server');
@@ -136,20 +118,9 @@ describe('local MLflow servers started for a workspace store', function () {
     const folder = workspaceWithStore();
     folders.push(folder);
     const abort = new AbortController();
-    let serverGroup = 0;
-    const started = startLocalServer({
-      python: { command: venvBin('python'), args: [], source: 'setting' },
-      store: localStoreFromUri('sqlite:///mlflow.db', folder)!, script, cwd: folder,
-      signal: abort.signal,
-      onOutput: (line) => {
-        const m = /^SERVER_PID (\d+)/.exec(line);
-        if (m) {
-          serverGroup = Number(m[1]);
-          abort.abort(new Error('no longer wanted'));
-        }
-      },
-    });
-    await assert.rejects(started, /no longer wanted/);
+    const start = startForTest(folder, { signal: abort.signal, onGroup: () => abort.abort(new Error('no longer wanted')) });
+    await assert.rejects(start.server, /no longer wanted/);
+    const serverGroup = start.group();
     assert.ok(serverGroup > 0, 'the server had been started');
     assert.ok(await eventually(() => !groupAlive(serverGroup)), `processes of group ${serverGroup} remain after the abort`);
   });
@@ -158,10 +129,7 @@ describe('local MLflow servers started for a workspace store', function () {
     const folder = workspaceWithStore();
     folders.push(folder);
     // -S: no site-packages, so the project's own Python cannot see its MLflow.
-    const err = await startLocalServer({
-      python: { command: venvBin('python'), args: ['-S'], source: 'setting' },
-      store: localStoreFromUri('sqlite:///mlflow.db', folder)!, script, cwd: folder,
-    }).then(() => undefined, (e: unknown) => e);
+    const err = await startForTest(folder, { python: { command: venvBin('python'), args: ['-S'], source: 'setting' } }).server.then(() => undefined, (e: unknown) => e);
     assert.ok(err instanceof LocalServerError, `expected a LocalServerError, got ${err}`);
     assert.equal(err.code, 'noMlflow');
     assert.equal(err.python, `${venvBin('python')} -S`);
@@ -170,10 +138,7 @@ describe('local MLflow servers started for a workspace store', function () {
   it('says the Python was not found when the command does not exist', async () => {
     const folder = workspaceWithStore();
     folders.push(folder);
-    const err = await startLocalServer({
-      python: { command: path.join(folder, 'no-such-python'), args: [], source: 'setting' },
-      store: localStoreFromUri('sqlite:///mlflow.db', folder)!, script, cwd: folder,
-    }).then(() => undefined, (e: unknown) => e);
+    const err = await startForTest(folder, { python: { command: path.join(folder, 'no-such-python'), args: [], source: 'setting' } }).server.then(() => undefined, (e: unknown) => e);
     assert.ok(err instanceof LocalServerError, `expected a LocalServerError, got ${err}`);
     assert.equal(err.code, 'pythonNotFound');
   });
