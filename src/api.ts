@@ -4,6 +4,8 @@ import type { TreeState } from './tree/registryTree';
 
 export interface LocalServerInfo {
   url: string;
+  /** The supervisor's process id (the server runs in a process group of its own below it). */
+  pid: number;
   store: string;
   python: string;
   pythonSource: 'setting' | 'pythonExtension' | 'default';

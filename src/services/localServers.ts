@@ -68,9 +68,9 @@ export class LocalServers implements vscode.Disposable {
   }
 
   /** What runs now, for the API and tests. */
-  async running(): Promise<{ url: string; store: string; python: string; pythonSource: PythonSource }[]> {
+  async running(): Promise<{ url: string; pid: number; store: string; python: string; pythonSource: PythonSource }[]> {
     const all = await Promise.allSettled([...this.servers.values()].map((e) => e.server));
-    return all.flatMap((r) => (r.status === 'fulfilled' ? [{ url: r.value.url, store: r.value.store.path, python: describePython(r.value.python), pythonSource: r.value.python.source }] : []));
+    return all.flatMap((r) => (r.status === 'fulfilled' ? [{ url: r.value.url, pid: r.value.pid, store: r.value.store.path, python: describePython(r.value.python), pythonSource: r.value.python.source }] : []));
   }
 
   private async start(store: LocalStore, folder: vscode.WorkspaceFolder | undefined, signal: AbortSignal): Promise<LocalServer> {

@@ -43,6 +43,16 @@ describe('a local mlflow.db served with the user\'s Python', function () {
     await until('the tree from the suite\'s server', async () => ((await models()).includes('power-forecasting-model') ? true : undefined), 30_000);
   });
 
+  it('a store that does not exist is not created: the view says where it looked', async () => {
+    await config().update('trackingUri', 'sqlite:///no-such.db', vscode.ConfigurationTarget.Workspace);
+    await until('the error', () => (api.tree.state().kind === 'error' && /no-such\.db/.test(api.tree.message() ?? '') ? true : undefined), 30_000);
+    const message = api.tree.message() ?? '';
+    assert.match(message, /There is no no-such\.db at .*no-such\.db/, message);
+    assert.match(message, /sqlite:\/\/\/\/absolute\/path/, 'says how to name another file');
+    assert.ok(!fs.existsSync(path.join(folder(), 'no-such.db')), 'no empty store was created');
+    assert.deepEqual(await api.localServers(), []);
+  });
+
   it('with no pythonPath, the Python extension\'s interpreter starts mlflow server for the workspace mlflow.db', async () => {
     await config().update('trackingUri', 'sqlite:///mlflow.db', vscode.ConfigurationTarget.Workspace);
     const url = await until('a local server', () => (api.registryUrl()?.startsWith('http://127.0.0.1:') && api.registryUrl() !== mlflowUrl ? api.registryUrl() : undefined));
@@ -52,6 +62,28 @@ describe('a local mlflow.db served with the user\'s Python', function () {
     assert.equal(server.python, venvPython);
     assert.equal(server.pythonSource, 'pythonExtension');
     assert.ok((await models()).includes('power-forecasting-model'), 'the copy\'s model is listed');
+  });
+
+  it('when the server dies, the view says so; Retry starts it again', async () => {
+    const [before] = await api.localServers();
+    // The server process the supervisor started (Linux /proc): killing its group is a crash.
+    const server = fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e)).find((e) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${e}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === before.pid;
+      } catch {
+        return false;
+      }
+    });
+    assert.ok(server, 'the supervisor has a server process');
+    process.kill(-Number(server), 'SIGKILL');
+    await until('the error', () => (api.tree.state().kind === 'error' ? true : undefined), 60_000);
+    assert.match(api.tree.message() ?? '', /The local MLflow server for mlflow\.db stopped .*Retry starts it again/);
+    assert.deepEqual(await api.localServers(), []);
+    await vscode.commands.executeCommand('mlflowRegistry.retry');
+    const [again] = await until('a new server', async () => ((await api.localServers()).length ? api.localServers() : undefined));
+    assert.notEqual(again.pid, before.pid);
+    await until('its models', async () => ((await models()).includes('power-forecasting-model') ? true : undefined), 30_000);
   });
 
   it('a pythonPath setting comes before the Python extension: a wrong one says so, and clearing it starts the server again', async () => {
