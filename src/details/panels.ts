@@ -7,7 +7,7 @@ import { detailsHtml, makeNonce } from './html';
 import { externalHttpUrl, runPageUrl } from './links';
 import { loadDetails } from './load';
 import { pickModelOrVersion } from '../commands/pickTarget';
-import { parseTarget, parseWebviewMessage, targetKey, targetOfNode } from './targets';
+import { parseWebviewMessage, targetKey, targetOfNode } from './targets';
 import { detailsText } from './text';
 import { buildView } from './viewModel';
 
@@ -35,23 +35,7 @@ export class DetailsPanels implements vscode.Disposable {
 
   constructor(extensionUri: vscode.Uri, private readonly connections: ConnectionService, log: Logger, pageSize: () => number, aliases: () => boolean = () => true) {
     this.host = { extensionUri, connections, log, pageSize, aliases, open: (link) => this.open(link) };
-    this.disposables.push(
-      connections.onDidChange(() => this.refresh()),
-      // Panels open when the window reloaded come back showing the same model or version.
-      vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
-        deserializeWebviewPanel: async (panel, state: unknown) => this.restore(panel, state),
-      }),
-    );
-  }
-
-  private restore(panel: vscode.WebviewPanel, state: unknown): void {
-    const target = parseTarget((state as { target?: unknown } | undefined)?.target);
-    const key = target && targetKey(target);
-    if (!target || !key || this.panels.has(key)) {
-      panel.dispose();
-      return;
-    }
-    this.panels.set(key, new DetailsPanel(target, this.host, () => this.panels.delete(key), panel));
+    this.disposables.push(connections.onDidChange(() => this.refresh()));
   }
 
   /** What the panels show may differ now (another registry, or what it supports is known): read again. */
@@ -127,17 +111,15 @@ class DetailsPanel {
   private inFlight: AbortController | undefined;
   private disposed = false;
 
-  /** `restored`: a panel VS Code brought back after a reload, to be filled again. */
-  constructor(private readonly target: DetailsTarget, private readonly host: PanelHost, onDispose: () => void, restored?: vscode.WebviewPanel) {
+  constructor(private readonly target: DetailsTarget, private readonly host: PanelHost, onDispose: () => void) {
     const webviewRoot = vscode.Uri.joinPath(host.extensionUri, 'dist', 'webview');
     const mediaRoot = vscode.Uri.joinPath(host.extensionUri, 'media');
     const title = target.kind === 'model' ? target.name : vscode.l10n.t('{0} v{1}', target.name, target.version);
-    const options = { enableScripts: true, localResourceRoots: [webviewRoot, mediaRoot] };
-    this.panel = restored ?? vscode.window.createWebviewPanel(VIEW_TYPE, title, vscode.ViewColumn.Active, { ...options, enableFindWidget: true });
-    if (restored) {
-      restored.webview.options = options;
-      restored.title = title;
-    }
+    this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, title, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      enableFindWidget: true,
+      localResourceRoots: [webviewRoot, mediaRoot],
+    });
     this.panel.iconPath = vscode.Uri.joinPath(mediaRoot, 'mlflow-registry.svg');
     const webview = this.panel.webview;
     webview.html = detailsHtml({

@@ -22,7 +22,7 @@ export function targetOfNode(node: unknown): DetailsTarget | undefined {
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 
-export function parseTarget(v: unknown): DetailsTarget | undefined {
+function parseTarget(v: unknown): DetailsTarget | undefined {
   if (!v || typeof v !== 'object') return undefined;
   const t = v as Record<string, unknown>;
   if (t.kind === 'model' && isString(t.name)) return { kind: 'model', name: t.name };

@@ -186,7 +186,7 @@ describe('details panel (showDetails) in a real VS Code (code-server + Chromium)
     await screenshot('details-after-retry');
   });
 
-  it("the panel's Refresh shows a description changed elsewhere; after a reload of the window the panel is back with its content", async () => {
+  it("the panel's Refresh shows a description changed elsewhere", async () => {
     const v4 = await detailsFrame(`${WALKTHROUGH} v4`);
     const changed = `Linear baseline, described again by a colleague at ${new Date().toISOString()}.`;
     const client = new RegistryClient({ baseUrl: session.mlflow.url });
@@ -198,15 +198,6 @@ describe('details panel (showDetails) in a real VS Code (code-server + Chromium)
       const fresh = await detailsFrame(`${WALKTHROUGH} v4`);
       await fresh.locator('#section-description', { hasText: 'described again by a colleague' }).waitFor({ timeout: 30_000 });
       await screenshot('details-refreshed');
-
-      await session.wb.page.reload();
-      await session.wb.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-      await tabs(`${WALKTHROUGH} v4`).waitFor({ timeout: 60_000 });
-      await tabs(`${WALKTHROUGH} v4`).click();
-      const restored = await detailsFrame(`${WALKTHROUGH} v4`, 90_000);
-      await restored.locator('#section-description', { hasText: 'described again by a colleague' }).waitFor({ timeout: 60_000 });
-      await restored.locator('#signature-inputs table').waitFor({ timeout: 60_000 });
-      await screenshot('details-restored-after-reload');
     } finally {
       await client.versions.update(WALKTHROUGH, '4', before);
       await client.close();

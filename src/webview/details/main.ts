@@ -58,8 +58,6 @@ window.addEventListener('message', (event: MessageEvent) => {
     case 'loaded':
       if (message.requestId !== lastRequest) return;
       document.title = message.view.title;
-      // Kept by VS Code with the panel, so a reloaded window shows this target again.
-      api.setState({ target: message.view.target });
       root.replaceChildren(renderView(message.view, (link) => post({ type: 'open', link }), { label: l10n.t('Refresh'), run: () => load(true) }));
       root.setAttribute('aria-busy', 'false');
       return;
