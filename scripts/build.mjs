@@ -13,7 +13,13 @@ const watch = process.argv.includes('--watch');
 const entries = [
   { entryPoints: { extension: 'src/extension.ts' }, platform: 'node', format: 'cjs', external: ['vscode'] },
   // The details panel's page: browser code with its own tsconfig (DOM lib), out to dist/webview/details.js.
-  { entryPoints: { 'webview/details': 'src/webview/details/main.ts' }, platform: 'browser', format: 'iife', target: 'es2022', tsconfig: 'src/webview/tsconfig.json' },
+  {
+    entryPoints: { 'webview/details': 'src/webview/details/main.ts' },
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    tsconfig: 'src/webview/tsconfig.json',
+  },
 ];
 
 const common = {

@@ -27,9 +27,10 @@ for (const suite of suites) {
   say(`Running the ${suite} suite...`);
   const resultFile = path.join(root, 'out', 'test-results', `${suite}.json`);
   fs.rmSync(resultFile, { force: true });
-  const entry = suite === 'exthost'
-    ? [path.join(root, 'out', 'scripts', 'vscode', 'runExtensionHostTests.js')]
-    : [path.join(root, 'out', 'test', 'runner.js'), suite, ...(grep ? [grep] : [])];
+  const entry =
+    suite === 'exthost'
+      ? [path.join(root, 'out', 'scripts', 'vscode', 'runExtensionHostTests.js')]
+      : [path.join(root, 'out', 'test', 'runner.js'), suite, ...(grep ? [grep] : [])];
   const r = spawnSync(process.execPath, entry, { stdio: 'inherit', cwd: root });
   if (fs.existsSync(resultFile)) {
     const res = JSON.parse(fs.readFileSync(resultFile, 'utf8'));

@@ -8,17 +8,29 @@ import type { RegistryTreeProvider } from './tree/registryTree';
 
 /** The object activate() returns: read-only views of the services, rows as the tree renders them. */
 export function createApi(
-  version: string, ready: Promise<void>, connections: ConnectionService, tree: RegistryTreeProvider,
-  capabilities: CapabilitiesService, view: vscode.TreeView<RegistryNode>, localServers: LocalServers,
+  version: string,
+  ready: Promise<void>,
+  connections: ConnectionService,
+  tree: RegistryTreeProvider,
+  capabilities: CapabilitiesService,
+  view: vscode.TreeView<RegistryNode>,
+  localServers: LocalServers,
 ): MlflowRegistryApi {
   const rowsById = new Map<string, RegistryNode>();
   const row = (n: RegistryNode): TreeRow => {
     rowsById.set(n.id, n);
     const item = tree.getTreeItem(n);
-    const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+    const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
     const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
     const description = typeof item.description === 'string' ? item.description : undefined;
-    return { id: n.id, label, description, contextValue: item.contextValue, tooltip, collapsible: item.collapsibleState !== vscode.TreeItemCollapsibleState.None };
+    return {
+      id: n.id,
+      label,
+      description,
+      contextValue: item.contextValue,
+      tooltip,
+      collapsible: item.collapsibleState !== vscode.TreeItemCollapsibleState.None,
+    };
   };
   return {
     version,

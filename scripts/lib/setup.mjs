@@ -40,14 +40,18 @@ export function aptInstall(packages) {
     aptUpdated = true;
   }
   say(`apt-get install ${packages.join(' ')}`);
-  runOrFail('apt-get install', 'apt-get', ['install', '-y', '-qq', ...packages], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  runOrFail('apt-get install', 'apt-get', ['install', '-y', '-qq', ...packages], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   return true;
 }
 
 export function checkNode() {
   const [major, minor] = process.versions.node.split('.').map(Number);
   if (major < 20 || (major === 20 && minor < 18)) {
-    throw new SetupError(`Node ${process.versions.node} is too old: install Node 20.18 or newer (the extension host of VS Code 1.96 runs Node 20.18).`);
+    throw new SetupError(
+      `Node ${process.versions.node} is too old: install Node 20.18 or newer (the extension host of VS Code 1.96 runs Node 20.18).`,
+    );
   }
 }
 
@@ -84,14 +88,18 @@ export function ensureVenv() {
   let py = findPython();
   if (!py && aptInstall(['python3', 'python3-venv'])) py = findPython();
   if (!py) {
-    throw new SetupError('Python 3.10 or newer is needed for the MLflow test bed. Install it (Debian/Ubuntu: "sudo apt-get install python3 python3-venv"; elsewhere from python.org), or point the PYTHON variable at one.');
+    throw new SetupError(
+      'Python 3.10 or newer is needed for the MLflow test bed. Install it (Debian/Ubuntu: "sudo apt-get install python3 python3-venv"; elsewhere from python.org), or point the PYTHON variable at one.',
+    );
   }
   if (!fs.existsSync(venvPython)) {
     const check = run(py.cmd, [...py.pre, '-c', 'import venv, ensurepip']);
     if (!check.ok) {
       const minor = py.version;
       if (!aptInstall([`python${minor}-venv`]) && !aptInstall(['python3-venv'])) {
-        throw new SetupError(`Python ${py.version} (${py.cmd}) lacks the venv module with pip. Install it: Debian/Ubuntu "sudo apt-get install python3-venv".`);
+        throw new SetupError(
+          `Python ${py.version} (${py.cmd}) lacks the venv module with pip. Install it: Debian/Ubuntu "sudo apt-get install python3-venv".`,
+        );
       }
     }
     say(`Creating the Python virtual environment in .venv with ${py.cmd} (Python ${py.version})...`);
@@ -106,7 +114,9 @@ export function ensureVenv() {
 /** openssl: the TLS tests make their throwaway CA and certificates with it. */
 export function ensureOpenssl() {
   if (run('openssl', ['version']).ok || aptInstall(['openssl'])) return;
-  throw new SetupError('openssl is needed by the TLS tests to make their test certificates. Install it (Debian/Ubuntu: "sudo apt-get install openssl"; macOS ships it).');
+  throw new SetupError(
+    'openssl is needed by the TLS tests to make their test certificates. Install it (Debian/Ubuntu: "sudo apt-get install openssl"; macOS ships it).',
+  );
 }
 
 /** Data the demo and tests train on: the project's own copy, checked against its published hash. */

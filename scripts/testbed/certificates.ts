@@ -25,7 +25,8 @@ export interface TestCa {
 
 export function opensslMissing(): string | undefined {
   const r = spawnSync('openssl', ['version'], { stdio: 'ignore' });
-  return r.status === 0 ? undefined
+  return r.status === 0
+    ? undefined
     : 'openssl is not installed, and the TLS tests make their certificates with it. Install it ("sudo apt-get install openssl" on Debian/Ubuntu; "npm test" does so when run as root).';
 }
 
@@ -40,14 +41,46 @@ export function makeTestCa(options: { clientName?: string } = {}): TestCa {
   };
   const key = (file: string) => run('ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', file);
   key('ca.key');
-  run('req', '-x509', '-new', '-key', 'ca.key', '-sha256', '-days', '2', '-subj', '/CN=MLflow Registry Test CA',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign', '-out', 'ca.pem');
+  run(
+    'req',
+    '-x509',
+    '-new',
+    '-key',
+    'ca.key',
+    '-sha256',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=MLflow Registry Test CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+    '-out',
+    'ca.pem',
+  );
   const leaf = (name: string, cn: string, ext: string) => {
     key(`${name}.key`);
     fs.writeFileSync(path.join(dir, `${name}.ext`), ext);
     run('req', '-new', '-key', `${name}.key`, '-subj', `/CN=${cn}`, '-out', `${name}.csr`);
-    run('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-sha256',
-      '-extfile', `${name}.ext`, '-out', `${name}.pem`);
+    run(
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-days',
+      '2',
+      '-sha256',
+      '-extfile',
+      `${name}.ext`,
+      '-out',
+      `${name}.pem`,
+    );
   };
   leaf('server', 'localhost', 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
   leaf('client', clientName, 'extendedKeyUsage=clientAuth\n');

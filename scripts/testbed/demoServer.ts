@@ -16,15 +16,18 @@ function demoWorkspace(url: string): string {
   const dir = path.join(projectRoot(), '.testbed', 'demo-workspace');
   fs.mkdirSync(path.join(dir, '.vscode'), { recursive: true });
   fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'mlflowRegistry.trackingUri': url }, null, 2));
-  fs.writeFileSync(path.join(dir, 'forecast.py'), [
-    '"""Forecast wind-farm power with the model in Production."""',
-    'import mlflow',
-    '',
-    `mlflow.set_tracking_uri("${url}")`,
-    'model = mlflow.pyfunc.load_model("models:/power-forecasting-model/Production")',
-    'champion = mlflow.pyfunc.load_model("models:/power-forecasting-model@champion")',
-    '',
-  ].join('\n'));
+  fs.writeFileSync(
+    path.join(dir, 'forecast.py'),
+    [
+      '"""Forecast wind-farm power with the model in Production."""',
+      'import mlflow',
+      '',
+      `mlflow.set_tracking_uri("${url}")`,
+      'model = mlflow.pyfunc.load_model("models:/power-forecasting-model/Production")',
+      'champion = mlflow.pyfunc.load_model("models:/power-forecasting-model@champion")',
+      '',
+    ].join('\n'),
+  );
   return dir;
 }
 
@@ -55,18 +58,20 @@ async function main(): Promise<void> {
     }
     editorLine = `  VS Code (code-server):    ${vscode.workbenchUrl}\n                            open it in a browser; the MLflow Registry view is in the activity bar`;
   }
-  process.stdout.write([
-    '',
-    `MLflow ${mlflow.version} is running with the wind-farm walkthrough.`,
-    '',
-    `  Registry / tracking URI:  ${mlflow.url}`,
-    `  MLflow web UI:            ${mlflow.url}/#/models/power-forecasting-model`,
-    `  power-forecasting-model:  ${stages}; ${aliases}`,
-    editorLine,
-    '',
-    once ? 'Stopping (--once).' : 'Press Ctrl-C to stop everything (the data lives in temp folders and is removed).',
-    '',
-  ].join('\n'));
+  process.stdout.write(
+    [
+      '',
+      `MLflow ${mlflow.version} is running with the wind-farm walkthrough.`,
+      '',
+      `  Registry / tracking URI:  ${mlflow.url}`,
+      `  MLflow web UI:            ${mlflow.url}/#/models/power-forecasting-model`,
+      `  power-forecasting-model:  ${stages}; ${aliases}`,
+      editorLine,
+      '',
+      once ? 'Stopping (--once).' : 'Press Ctrl-C to stop everything (the data lives in temp folders and is removed).',
+      '',
+    ].join('\n'),
+  );
   if (once) {
     await stopEditor();
     await mlflow.stop();

@@ -78,7 +78,11 @@ export class FaultProxy {
     const fault = rule?.fault;
 
     if (fault?.kind === 'status') {
-      const text = fault.body ?? (fault.contentType?.includes('html') ? '<html><head><title>Bad gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>' : '');
+      const text =
+        fault.body ??
+        (fault.contentType?.includes('html')
+          ? '<html><head><title>Bad gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>'
+          : '');
       res.writeHead(fault.status, { 'content-type': fault.contentType ?? 'application/json', ...fault.headers });
       res.end(text);
       return;
@@ -92,7 +96,14 @@ export class FaultProxy {
     await this.forward(method, url, req.headers, body, res, fault?.kind === 'truncate');
   }
 
-  private forward(method: string, url: string, headers: http.IncomingHttpHeaders, body: Buffer, res: http.ServerResponse, truncate: boolean): Promise<void> {
+  private forward(
+    method: string,
+    url: string,
+    headers: http.IncomingHttpHeaders,
+    body: Buffer,
+    res: http.ServerResponse,
+    truncate: boolean,
+  ): Promise<void> {
     return new Promise((resolve) => {
       const upstream = http.request(
         { host: this.target.hostname, port: this.target.port, method, path: url, headers: { ...headers, host: this.target.host } },

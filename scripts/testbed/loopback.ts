@@ -24,14 +24,24 @@ export async function readBody(req: http.IncomingMessage): Promise<Buffer> {
 }
 
 /** Sends the request on to the real server and streams its answer back (502 when it is down). */
-export function forward(target: URL, method: string, url: string, headers: http.OutgoingHttpHeaders, body: Buffer, res: http.ServerResponse): Promise<void> {
+export function forward(
+  target: URL,
+  method: string,
+  url: string,
+  headers: http.OutgoingHttpHeaders,
+  body: Buffer,
+  res: http.ServerResponse,
+): Promise<void> {
   return new Promise((resolve) => {
-    const upstream = http.request({ host: target.hostname, port: target.port, method, path: url, headers: { ...headers, host: target.host } }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-      up.on('end', resolve);
-      up.on('error', () => resolve());
-    });
+    const upstream = http.request(
+      { host: target.hostname, port: target.port, method, path: url, headers: { ...headers, host: target.host } },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+        up.on('end', resolve);
+        up.on('error', () => resolve());
+      },
+    );
     upstream.on('error', () => {
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
       res.end('upstream error');

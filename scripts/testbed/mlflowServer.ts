@@ -60,7 +60,9 @@ const HEALTH_TIMEOUT_MS = 90_000;
 export async function startMlflowServer(options: StartOptions = {}): Promise<MlflowServer> {
   const mlflow = venvBin('mlflow');
   if (!fs.existsSync(mlflow)) {
-    throw new Error(`MLflow is not installed in ${path.dirname(path.dirname(mlflow))}. Run "npm test" or "npm run demo" once: they create it.`);
+    throw new Error(
+      `MLflow is not installed in ${path.dirname(path.dirname(mlflow))}. Run "npm test" or "npm run demo" once: they create it.`,
+    );
   }
   if (options.basicAuth && options.basicAuth.adminPassword.length < 12) {
     throw new Error('MLflow refuses an admin password shorter than 12 characters: choose a longer basicAuth.adminPassword.');
@@ -85,11 +87,16 @@ async function launch(workDir: string, options: StartOptions, fixedPort?: number
   const logPath = path.join(workDir, 'server.log');
   const args = [
     'server',
-    '--backend-store-uri', `sqlite:///${dbPath}`,
-    '--artifacts-destination', path.join(workDir, 'artifacts'),
-    '--host', '127.0.0.1',
-    '--port', String(port),
-    '--workers', '1',
+    '--backend-store-uri',
+    `sqlite:///${dbPath}`,
+    '--artifacts-destination',
+    path.join(workDir, 'artifacts'),
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--workers',
+    '1',
   ];
   const env: NodeJS.ProcessEnv = { ...process.env, PYTHONUNBUFFERED: '1', MLFLOW_TRACKING_URI: undefined };
   if (options.basicAuth) {
@@ -97,15 +104,18 @@ async function launch(workDir: string, options: StartOptions, fixedPort?: number
     const iniPath = path.join(workDir, 'basic_auth.ini');
     // configparser interpolates `%`: written doubled, it reads back as one.
     const iniText = (v: string) => v.replace(/%/g, '%%');
-    fs.writeFileSync(iniPath, [
-      '[mlflow]',
-      `default_permission = ${options.basicAuth.defaultPermission ?? 'READ'}`,
-      `database_uri = sqlite:///${path.join(workDir, 'basic_auth.db')}`,
-      `admin_username = ${iniText(adminUsername)}`,
-      `admin_password = ${iniText(adminPassword)}`,
-      'authorization_function = mlflow.server.auth:authenticate_request_basic_auth',
-      '',
-    ].join('\n'));
+    fs.writeFileSync(
+      iniPath,
+      [
+        '[mlflow]',
+        `default_permission = ${options.basicAuth.defaultPermission ?? 'READ'}`,
+        `database_uri = sqlite:///${path.join(workDir, 'basic_auth.db')}`,
+        `admin_username = ${iniText(adminUsername)}`,
+        `admin_password = ${iniText(adminPassword)}`,
+        'authorization_function = mlflow.server.auth:authenticate_request_basic_auth',
+        '',
+      ].join('\n'),
+    );
     env.MLFLOW_AUTH_CONFIG_PATH = iniPath;
     // Set, these would override the ini's admin; MLflow 3.17 also refuses to start without a static Flask secret key (CSRF).
     env.MLFLOW_AUTH_ADMIN_USERNAME = undefined;
@@ -228,4 +238,3 @@ function runSeed(url: string, seedScript: string): Promise<string> {
     });
   });
 }
-

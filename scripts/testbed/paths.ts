@@ -14,9 +14,7 @@ export function projectRoot(): string {
 
 export function venvBin(name: string): string {
   const root = projectRoot();
-  return process.platform === 'win32'
-    ? path.join(root, '.venv', 'Scripts', `${name}.exe`)
-    : path.join(root, '.venv', 'bin', name);
+  return process.platform === 'win32' ? path.join(root, '.venv', 'Scripts', `${name}.exe`) : path.join(root, '.venv', 'bin', name);
 }
 
 export const windfarmCsv = (): string => path.join(projectRoot(), 'data', 'windfarm', 'windfarm_data.csv');

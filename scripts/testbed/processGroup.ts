@@ -60,7 +60,11 @@ function install(): void {
   if (installed) return;
   installed = true;
   process.on('exit', killAllNow);
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
     process.on(signal, () => {
       killAllNow();
       process.exit(code);

@@ -23,7 +23,11 @@ async function main(): Promise<void> {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(query ?? {})) for (const x of Array.isArray(v) ? v : [v]) qs.append(k, x);
     const url = `${server.url}/${apiPath}${qs.size ? `?${qs}` : ''}`;
-    const res = await fetch(url, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+    const res = await fetch(url, {
+      method,
+      headers: body ? { 'content-type': 'application/json' } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    });
     const rec: Recorded = {
       recordedFrom: `mlflow ${server.version}`,
       request: { method, path: apiPath, query, body },
@@ -34,7 +38,8 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(outDir, `${name}.json`), JSON.stringify(rec, null, 2) + '\n');
     return rec;
   };
-  const post = (p: string, body: unknown) => fetch(`${server.url}/${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (p: string, body: unknown) =>
+    fetch(`${server.url}/${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   try {
     for (const n of ['fixture-a', 'fixture-b']) await post('api/2.0/mlflow/registered-models/create', { name: n });
     const M = 'api/2.0/mlflow/registered-models';
@@ -48,14 +53,25 @@ async function main(): Promise<void> {
     await record('model-get', 'GET', `${M}/get`, { name: 'power-forecasting-model' });
     await record('model-get-empty', 'GET', `${M}/get`, { name: 'fixture-a' });
     await record('version-get', 'GET', `${V}/get`, { name: 'power-forecasting-model', version: '2' });
-    await record('versions-search', 'GET', `${V}/search`, { filter: "name='power-forecasting-model'", max_results: '10', order_by: ['version_number DESC'] });
+    await record('versions-search', 'GET', `${V}/search`, {
+      filter: "name='power-forecasting-model'",
+      max_results: '10',
+      order_by: ['version_number DESC'],
+    });
     await record('delete-ok', 'DELETE', `${M}/delete`, undefined, { name: 'fixture-b' });
     await record('error-model-missing', 'GET', `${M}/get`, { name: 'no-such-model' });
     await record('error-alias-missing', 'GET', `${M}/alias`, { name: 'power-forecasting-model', alias: 'no-such-alias' });
     await record('error-duplicate-name', 'POST', `${M}/create`, undefined, { name: 'power-forecasting-model' });
-    await record('error-archive-to-none', 'POST', `${V}/transition-stage`, undefined, { name: 'fixture-a', version: '1', stage: 'None', archive_existing_versions: true });
+    await record('error-archive-to-none', 'POST', `${V}/transition-stage`, undefined, {
+      name: 'fixture-a',
+      version: '1',
+      stage: 'None',
+      archive_existing_versions: true,
+    });
     await record('error-unknown-endpoint', 'GET', 'api/2.0/mlflow/no-such-endpoint');
-    const uri = JSON.parse((await record('version-download-uri', 'GET', `${V}/get-download-uri`, { name: 'power-forecasting-model', version: '2' })).text).artifact_uri as string;
+    const uri = JSON.parse(
+      (await record('version-download-uri', 'GET', `${V}/get-download-uri`, { name: 'power-forecasting-model', version: '2' })).text,
+    ).artifact_uri as string;
     await record('version-mlmodel', 'GET', `api/2.0/mlflow-artifacts/artifacts/${uri.replace(/^mlflow-artifacts:\/*/, '')}/MLmodel`);
     process.stdout.write(`Recorded into ${outDir} from MLflow ${server.version}.\n`);
   } finally {

@@ -32,7 +32,10 @@ export class TlsProxy {
   private readonly sockets = new Set<Socket>();
   private readonly target: URL;
 
-  constructor(target: string, private readonly options: TlsProxyOptions) {
+  constructor(
+    target: string,
+    private readonly options: TlsProxyOptions,
+  ) {
     this.target = new URL(target);
   }
 

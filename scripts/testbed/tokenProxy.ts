@@ -77,7 +77,8 @@ export class TokenProxy {
     const record: TokenProxyRequest = { method, url, credential, forwarded: credential === 'valid' };
     this.requests.push(record);
     if (credential !== 'valid') {
-      const message = credential === 'wrongToken' ? 'Invalid access token.' : 'Credential was not sent or was of an unsupported type for this API.';
+      const message =
+        credential === 'wrongToken' ? 'Invalid access token.' : 'Credential was not sent or was of an unsupported type for this API.';
       res.writeHead(401, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error_code: 'UNAUTHENTICATED', message }));
       return;

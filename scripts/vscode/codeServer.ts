@@ -64,19 +64,23 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.mkdirSync(workspace, { recursive: true });
-  const settingsJson = JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'security.workspace.trust.enabled': options.trusted === false,
-    'telemetry.telemetryLevel': 'off',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'update.mode': 'none',
-    'workbench.enableExperiments': false,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'chat.disableAIFeatures': true,
-    ...options.settings,
-  }, null, 2);
+  const settingsJson = JSON.stringify(
+    {
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'security.workspace.trust.enabled': options.trusted === false,
+      'telemetry.telemetryLevel': 'off',
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'update.mode': 'none',
+      'workbench.enableExperiments': false,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'chat.disableAIFeatures': true,
+      ...options.settings,
+    },
+    null,
+    2,
+  );
   // User settings, and the same as the remote machine's: code-server's extension host was seen
   // to start before the browser's user settings reached it, and then never get them.
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), settingsJson);
@@ -89,17 +93,34 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   }
 
   for (const vsix of options.vsixes) {
-    const r = spawnSync(bin, ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], { env: envFor(), encoding: 'utf8' });
+    const r = spawnSync(bin, ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], {
+      env: envFor(),
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`Installing ${vsix} into code-server failed:\n${r.stdout}\n${r.stderr}`);
   }
 
   const port = await freePort();
   const logPath = path.join(dataDir, 'code-server.log');
   const out = fs.openSync(logPath, 'a');
-  const child = spawn(bin, [
-    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    ...(options.trusted === false ? [] : ['--disable-workspace-trust']), '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, workspace,
-  ], { env: envFor(options.env), detached: true, stdio: ['ignore', out, out] });
+  const child = spawn(
+    bin,
+    [
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      ...(options.trusted === false ? [] : ['--disable-workspace-trust']),
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      workspace,
+    ],
+    { env: envFor(options.env), detached: true, stdio: ['ignore', out, out] },
+  );
   fs.closeSync(out);
   const pgid = trackGroup(child);
   let exited: number | null | undefined;

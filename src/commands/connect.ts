@@ -46,11 +46,17 @@ export class ConnectCommand {
     if (items.length) items.unshift({ label: vscode.l10n.t('Detected'), kind: vscode.QuickPickItemKind.Separator });
     items.push(
       { label: '', kind: vscode.QuickPickItemKind.Separator },
-      { label: `$(edit) ${vscode.l10n.t('Enter a tracking URI…')}`, detail: vscode.l10n.t('An http(s) URL of an MLflow server, databricks://profile, or a local sqlite:///mlflow.db'), enter: true },
+      {
+        label: `$(edit) ${vscode.l10n.t('Enter a tracking URI…')}`,
+        detail: vscode.l10n.t('An http(s) URL of an MLflow server, databricks://profile, or a local sqlite:///mlflow.db'),
+        enter: true,
+      },
     );
     return vscode.window.showQuickPick(items, {
       title: vscode.l10n.t('Connect to an MLflow Registry'),
-      placeHolder: options.length ? vscode.l10n.t('Choose a registry, or enter a tracking URI') : vscode.l10n.t('Nothing detected: enter a tracking URI'),
+      placeHolder: options.length
+        ? vscode.l10n.t('Choose a registry, or enter a tracking URI')
+        : vscode.l10n.t('Nothing detected: enter a tracking URI'),
       matchOnDescription: true,
       matchOnDetail: true,
       ignoreFocusOut: true,
@@ -61,16 +67,27 @@ export class ConnectCommand {
     const mark = current ? ` ${vscode.l10n.t('(in use)')}` : '';
     switch (option.kind) {
       case 'setting':
-        return { label: `$(settings-gear) ${option.uri}`, description: (option.scope === 'user' ? vscode.l10n.t('User settings') : vscode.l10n.t('Workspace settings')) + mark, option };
+        return {
+          label: `$(settings-gear) ${option.uri}`,
+          description: (option.scope === 'user' ? vscode.l10n.t('User settings') : vscode.l10n.t('Workspace settings')) + mark,
+          option,
+        };
       case 'env':
         return { label: `$(terminal) ${option.uri}`, description: option.variable + mark, option };
       case 'databricksProfile':
-        return { label: `$(cloud) ${option.uri}`, description: option.host + mark, detail: vscode.l10n.t('Profile {0} of {1}', option.profile, option.file), option };
+        return {
+          label: `$(cloud) ${option.uri}`,
+          description: option.host + mark,
+          detail: vscode.l10n.t('Profile {0} of {1}', option.profile, option.file),
+          option,
+        };
       case 'localStore':
         return {
           label: `$(server-process) ${vscode.l10n.t('Start a local MLflow server for {0}', option.store.label)}`,
           description: option.uri + mark,
-          detail: vscode.l10n.t('mlflow server with your Python (mlflowRegistry.pythonPath, else the Python extension\'s interpreter), on 127.0.0.1 while this window is open'),
+          detail: vscode.l10n.t(
+            "mlflow server with your Python (mlflowRegistry.pythonPath, else the Python extension's interpreter), on 127.0.0.1 while this window is open",
+          ),
           option,
         };
     }
@@ -80,7 +97,9 @@ export class ConnectCommand {
     const current = vscode.workspace.getConfiguration('mlflowRegistry').get<string>('trackingUri') || process.env.MLFLOW_TRACKING_URI || '';
     return vscode.window.showInputBox({
       title: vscode.l10n.t('Connect to an MLflow Registry'),
-      prompt: vscode.l10n.t('The MLflow tracking URI: an http(s) URL of a tracking server, databricks://profile, or a local sqlite:///mlflow.db or mlruns folder to serve'),
+      prompt: vscode.l10n.t(
+        'The MLflow tracking URI: an http(s) URL of a tracking server, databricks://profile, or a local sqlite:///mlflow.db or mlruns folder to serve',
+      ),
       placeHolder: 'http://127.0.0.1:5000',
       value: current,
       ignoreFocusOut: true,
@@ -109,8 +128,10 @@ export function validateTrackingUri(value: string): string | undefined {
   if (/^sqlite:\/\/\/./i.test(v) || /^file:./i.test(v) || /^\.{0,2}[\\/]/.test(v) || /^[a-z]:[\\/]/i.test(v)) return undefined;
   try {
     const u = new URL(v);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return vscode.l10n.t('Use an http:// or https:// URL, databricks://profile, or sqlite:///mlflow.db');
-    if (u.username || u.password) return vscode.l10n.t('Leave credentials out of the URI: the extension asks for them and keeps them in secret storage.');
+    if (u.protocol !== 'http:' && u.protocol !== 'https:')
+      return vscode.l10n.t('Use an http:// or https:// URL, databricks://profile, or sqlite:///mlflow.db');
+    if (u.username || u.password)
+      return vscode.l10n.t('Leave credentials out of the URI: the extension asks for them and keeps them in secret storage.');
     return undefined;
   } catch {
     return vscode.l10n.t('{0} is not a URL. Use http://host:port, https://host or databricks://profile', v);

@@ -10,17 +10,22 @@ export class FilterCommands {
 
   /** "Showing models matching …", or undefined when nothing is filtered. */
   get notice(): string | undefined {
-    return this.current ? vscode.l10n.t('Showing models matching {0}. Clear the filter to see all.', describeFilter(this.current.filter)) : undefined;
+    return this.current
+      ? vscode.l10n.t('Showing models matching {0}. Clear the filter to see all.', describeFilter(this.current.filter))
+      : undefined;
   }
 
   /** Asks for the filter (or takes it as an argument, e.g. from a keybinding). */
   async filter(arg?: unknown): Promise<void> {
-    const input = typeof arg === 'string' ? arg : await vscode.window.showInputBox({
-      title: vscode.l10n.t('Filter Models'),
-      prompt: vscode.l10n.t("A part of the name, tag=value, or an MLflow filter such as name LIKE 'wind%'"),
-      value: this.current?.input,
-      placeHolder: 'forecast   ·   task=forecasting   ·   tags.team = "wind"',
-    });
+    const input =
+      typeof arg === 'string'
+        ? arg
+        : await vscode.window.showInputBox({
+            title: vscode.l10n.t('Filter Models'),
+            prompt: vscode.l10n.t("A part of the name, tag=value, or an MLflow filter such as name LIKE 'wind%'"),
+            value: this.current?.input,
+            placeHolder: 'forecast   ·   task=forecasting   ·   tags.team = "wind"',
+          });
     if (input === undefined) return;
     const filter = parseFilterInput(input);
     if (!filter) return this.clear();

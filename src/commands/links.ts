@@ -22,9 +22,12 @@ export class LinkCommands {
     if (!target) return;
     const page = toWebUiTarget(target);
     if (!page) return;
-    const base = conn.resolved.kind === 'databricks'
-      ? `${conn.url}/ml`
-      : conn.resolved.trackingUri && /^https?:/i.test(conn.resolved.trackingUri.value) ? conn.resolved.trackingUri.value : conn.url;
+    const base =
+      conn.resolved.kind === 'databricks'
+        ? `${conn.url}/ml`
+        : conn.resolved.trackingUri && /^https?:/i.test(conn.resolved.trackingUri.value)
+          ? conn.resolved.trackingUri.value
+          : conn.url;
     const external = await vscode.env.asExternalUri(vscode.Uri.parse(webUiUrl(base, page), true));
     await vscode.env.openExternal(external);
   }
@@ -33,7 +36,10 @@ export class LinkCommands {
     this.requireConnection(); // says "connect first" and stops here when there is no registry
     const target = node ?? (await this.pick(vscode.l10n.t('Copy a models:/ URI')));
     if (!target) return;
-    const model = target.kind === 'model' ? target.model : this.modelNamed(target.kind === 'version' ? target.version.name : target.kind === 'stageGroup' ? target.modelName : '');
+    const model =
+      target.kind === 'model'
+        ? target.model
+        : this.modelNamed(target.kind === 'version' ? target.version.name : target.kind === 'stageGroup' ? target.modelName : '');
     const forms = uriFormsFor(target, model, { aliases: this.aliasesShown() });
     if (!forms.length) return;
     const chosen = forms.length === 1 ? forms[0] : await this.choose(forms);
@@ -45,16 +51,23 @@ export class LinkCommands {
   private async choose(forms: UriForm[]): Promise<UriForm | undefined> {
     const describe = (f: UriForm) => {
       switch (f.kind) {
-        case 'version': return vscode.l10n.t('this exact version, whatever moves later');
-        case 'stage': return vscode.l10n.t('follows the stage: the highest version in it');
-        case 'alias': return vscode.l10n.t('follows the alias');
-        case 'latest': return vscode.l10n.t('the highest version, in any stage');
+        case 'version':
+          return vscode.l10n.t('this exact version, whatever moves later');
+        case 'stage':
+          return vscode.l10n.t('follows the stage: the highest version in it');
+        case 'alias':
+          return vscode.l10n.t('follows the alias');
+        case 'latest':
+          return vscode.l10n.t('the highest version, in any stage');
       }
     };
-    const pick = await vscode.window.showQuickPick(forms.map((f) => ({ label: f.uri, description: describe(f), form: f })), {
-      title: vscode.l10n.t('Copy a models:/ URI'),
-      placeHolder: vscode.l10n.t('Which URI? A version number never moves; a stage or an alias follows the registry.'),
-    });
+    const pick = await vscode.window.showQuickPick(
+      forms.map((f) => ({ label: f.uri, description: describe(f), form: f })),
+      {
+        title: vscode.l10n.t('Copy a models:/ URI'),
+        placeHolder: vscode.l10n.t('Which URI? A version number never moves; a stage or an alias follows the registry.'),
+      },
+    );
     return pick?.form;
   }
 
@@ -77,9 +90,13 @@ export class LinkCommands {
 
 function toWebUiTarget(node: RegistryNode): WebUiTarget | undefined {
   switch (node.kind) {
-    case 'model': return { kind: 'model', name: node.model.name };
-    case 'version': return { kind: 'version', name: node.version.name, version: node.version.version };
-    case 'stageGroup': return { kind: 'model', name: node.modelName };
-    default: return undefined;
+    case 'model':
+      return { kind: 'model', name: node.model.name };
+    case 'version':
+      return { kind: 'version', name: node.version.name, version: node.version.version };
+    case 'stageGroup':
+      return { kind: 'model', name: node.modelName };
+    default:
+      return undefined;
   }
 }

@@ -25,7 +25,8 @@ export function uriFormsFor(node: RegistryNode, model: RegisteredModel | undefin
       const v = node.version;
       const forms: UriForm[] = [{ uri: formatModelUri({ kind: 'version', name: v.name, version: v.version }), kind: 'version' }];
       const latestInStage = model?.latestVersions.find((l) => l.currentStage === v.currentStage);
-      if (latestInStage?.version === v.version) forms.push({ uri: formatModelUri({ kind: 'stage', name: v.name, stage: v.currentStage }), kind: 'stage' });
+      if (latestInStage?.version === v.version)
+        forms.push({ uri: formatModelUri({ kind: 'stage', name: v.name, stage: v.currentStage }), kind: 'stage' });
       for (const alias of node.aliases) forms.push({ uri: formatModelUri({ kind: 'alias', name: v.name, alias }), kind: 'alias' });
       return forms;
     }
@@ -34,7 +35,8 @@ export function uriFormsFor(node: RegistryNode, model: RegisteredModel | undefin
       const forms: UriForm[] = [{ uri: formatModelUri({ kind: 'latest', name: m.name }), kind: 'latest' }];
       const order: Stage[] = ['Production', 'Staging', 'None', 'Archived'];
       for (const stage of order) {
-        if (m.latestVersions.some((v) => v.currentStage === stage)) forms.push({ uri: formatModelUri({ kind: 'stage', name: m.name, stage }), kind: 'stage' });
+        if (m.latestVersions.some((v) => v.currentStage === stage))
+          forms.push({ uri: formatModelUri({ kind: 'stage', name: m.name, stage }), kind: 'stage' });
       }
       for (const a of m.aliases) forms.push({ uri: formatModelUri({ kind: 'alias', name: m.name, alias: a.alias }), kind: 'alias' });
       return forms;

@@ -36,29 +36,42 @@ async function take<T>(iterable: AsyncIterable<T>, keep: (item: T) => boolean = 
  */
 export async function pickModelOrVersion(client: RegistryClient, pageSize: number, title: string): Promise<PickedTarget | undefined> {
   const models = take(client.models.search({ orderBy: ['name ASC'], pageSize })).then((list) =>
-    list.map((m): TargetItem => ({ label: m.name, description: latestSummary(m), detail: firstLine(m.description) || undefined, model: m })));
+    list.map((m): TargetItem => ({
+      label: m.name,
+      description: latestSummary(m),
+      detail: firstLine(m.description) || undefined,
+      model: m,
+    })),
+  );
   const picked = await vscode.window.showQuickPick<TargetItem>(models, {
-    title, placeHolder: vscode.l10n.t('Pick a registered model'), matchOnDescription: true, ignoreFocusOut: false,
+    title,
+    placeHolder: vscode.l10n.t('Pick a registered model'),
+    matchOnDescription: true,
+    ignoreFocusOut: false,
   });
   const model = picked?.model;
   if (!model) return undefined;
 
   const plan = nameEqualsFilter<ModelVersion>(model.name);
-  const items = take(client.versions.search({ filter: plan.filter, orderBy: ['version_number DESC'], pageSize }), plan.matches).then((versions) => [
-    { label: `$(package) ${vscode.l10n.t('The model itself')}`, description: model.name, target: { model } } as TargetItem,
-    ...(versions.length ? [{ label: vscode.l10n.t('Versions'), kind: vscode.QuickPickItemKind.Separator } as TargetItem] : []),
-    ...versions.map((v): TargetItem => {
-      const aliases = model.aliases.filter((a) => a.version === v.version).map((a) => `@${a.alias}`);
-      return {
-        label: vscode.l10n.t('Version {0}', v.version),
-        description: [stageLabel(v.currentStage), ...aliases].join(' · '),
-        detail: firstLine(v.description) || undefined,
-        target: { model, version: v },
-      };
-    }),
-  ]);
+  const items = take(client.versions.search({ filter: plan.filter, orderBy: ['version_number DESC'], pageSize }), plan.matches).then(
+    (versions) => [
+      { label: `$(package) ${vscode.l10n.t('The model itself')}`, description: model.name, target: { model } } as TargetItem,
+      ...(versions.length ? [{ label: vscode.l10n.t('Versions'), kind: vscode.QuickPickItemKind.Separator } as TargetItem] : []),
+      ...versions.map((v): TargetItem => {
+        const aliases = model.aliases.filter((a) => a.version === v.version).map((a) => `@${a.alias}`);
+        return {
+          label: vscode.l10n.t('Version {0}', v.version),
+          description: [stageLabel(v.currentStage), ...aliases].join(' · '),
+          detail: firstLine(v.description) || undefined,
+          target: { model, version: v },
+        };
+      }),
+    ],
+  );
   const choice = await vscode.window.showQuickPick<TargetItem>(items, {
-    title: `${title}: ${model.name}`, placeHolder: vscode.l10n.t('The model itself, or one of its versions'), matchOnDescription: true,
+    title: `${title}: ${model.name}`,
+    placeHolder: vscode.l10n.t('The model itself, or one of its versions'),
+    matchOnDescription: true,
   });
   return choice?.target;
 }

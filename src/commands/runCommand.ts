@@ -17,7 +17,7 @@ export function registerCommands(table: Record<string, CommandHandler>, log: Log
         return await handler(...args);
       } catch (e) {
         if (isRegistryError(e) && e.kind === 'cancelled') return undefined;
-        log.error(`${id} failed: ${e instanceof Error ? e.stack ?? e.message : e}`);
+        log.error(`${id} failed: ${e instanceof Error ? (e.stack ?? e.message) : e}`);
         const showLog = vscode.l10n.t('Show Log');
         void vscode.window.showErrorMessage(describeError(e), showLog).then((choice) => {
           if (choice === showLog) log.show();

@@ -12,7 +12,11 @@ export class SignIn {
   private asking = false;
   private readonly declined = new Set<string>();
 
-  constructor(private readonly connections: ConnectionService, private readonly secrets: vscode.SecretStorage, private readonly log: Logger) {}
+  constructor(
+    private readonly connections: ConnectionService,
+    private readonly secrets: vscode.SecretStorage,
+    private readonly log: Logger,
+  ) {}
 
   /** Called when listing failed; asks for credentials when the failure was a 401. */
   async onError(error: unknown): Promise<void> {
@@ -43,9 +47,11 @@ export class SignIn {
     const url = this.connections.connection?.url;
     const had = await forgetCredentials(this.secrets, url);
     this.allowAskingAgain();
-    void vscode.window.showInformationMessage(had
-      ? vscode.l10n.t('Forgot the stored credentials for {0}.', url ?? '')
-      : vscode.l10n.t('No credentials were stored for {0}.', url ?? vscode.l10n.t('this registry')));
+    void vscode.window.showInformationMessage(
+      had
+        ? vscode.l10n.t('Forgot the stored credentials for {0}.', url ?? '')
+        : vscode.l10n.t('No credentials were stored for {0}.', url ?? vscode.l10n.t('this registry')),
+    );
     await this.connections.reconnect();
   }
 }

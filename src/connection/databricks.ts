@@ -51,7 +51,10 @@ export async function resolveDatabricks(
   else if (fileHost) host = { value: normalizeHost(fileHost), source: `file:${configFile.value}` };
   if (!host) {
     const missing = !section && profile.source !== 'default';
-    const problem: ConnectionMessage = { messageId: missing ? 'connection.databricksProfileMissing' : 'connection.databricksNoHost', params };
+    const problem: ConnectionMessage = {
+      messageId: missing ? 'connection.databricksProfileMissing' : 'connection.databricksNoHost',
+      params,
+    };
     return { info, authInfo: { kind: 'none' }, problem };
   }
   info.host = host;
@@ -60,15 +63,23 @@ export async function resolveDatabricks(
   if (stored) return { info, registryUrl: host.value, auth: stored.auth, authInfo: stored.info };
   const envToken = envValue(ctx.env, 'DATABRICKS_TOKEN', ctx.platform);
   const sameHostAsFile = fileHost !== undefined && sameHost(fileHost, host.value);
-  const token = host.source === 'env:DATABRICKS_HOST' && envToken
-    ? bearer(envToken, 'env:DATABRICKS_TOKEN')
-    : sameHostAsFile && fileToken ? bearer(fileToken, `file:${configFile.value}`) : undefined;
+  const token =
+    host.source === 'env:DATABRICKS_HOST' && envToken
+      ? bearer(envToken, 'env:DATABRICKS_TOKEN')
+      : sameHostAsFile && fileToken
+        ? bearer(fileToken, `file:${configFile.value}`)
+        : undefined;
   if (token) return { info, registryUrl: host.value, auth: token.auth, authInfo: token.info };
   ctx.warnings.push({ messageId: 'connection.databricksNoToken', params: { host: host.value } });
   return { info, registryUrl: host.value, authInfo: { kind: 'none' } };
 }
 
-function chooseProfile(ctx: CredentialContext, settings: ConnectionSettings, uriProfile: string | undefined, uriSource: ValueSource): Sourced<string> {
+function chooseProfile(
+  ctx: CredentialContext,
+  settings: ConnectionSettings,
+  uriProfile: string | undefined,
+  uriSource: ValueSource,
+): Sourced<string> {
   const setting = settings.databricksProfile?.trim();
   const envProfile = envValue(ctx.env, 'DATABRICKS_CONFIG_PROFILE', ctx.platform);
   if (uriProfile && uriSource.startsWith('setting:')) return { value: uriProfile, source: uriSource };

@@ -32,7 +32,8 @@ export function describeConnection(c: ResolvedConnection): string {
   const lines = [`MLflow connection: ${KIND_LABEL[c.kind]}`];
   lines.push(`  tracking URI: ${c.trackingUri ? sourced(c.trackingUri) : 'none'}`);
   if (c.registryUri) {
-    const workspace = c.kind === 'databricks' && c.registryUri.source === 'trackingUri' ? '; the workspace registry, not Unity Catalog' : '';
+    const workspace =
+      c.kind === 'databricks' && c.registryUri.source === 'trackingUri' ? '; the workspace registry, not Unity Catalog' : '';
     lines.push(`  registry URI: ${c.registryUri.value} (${describeSource(c.registryUri.source)}${workspace})`);
   }
   if (c.registryUrl) lines.push(`  registry URL: ${c.registryUrl}`);

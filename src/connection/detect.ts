@@ -57,7 +57,11 @@ export async function detectConnectOptions(inputs: DetectInputs): Promise<Connec
 async function databricksProfiles(inputs: DetectInputs): Promise<ConnectOption[]> {
   const home = homeDirectory(inputs.env, inputs.platform, inputs.homeDir);
   const fromEnv = envValue(inputs.env, 'DATABRICKS_CONFIG_FILE', inputs.platform);
-  const file = fromEnv ? expandHome(fromEnv, home, inputs.platform) : home ? pathApi(inputs.platform).join(home, '.databrickscfg') : undefined;
+  const file = fromEnv
+    ? expandHome(fromEnv, home, inputs.platform)
+    : home
+      ? pathApi(inputs.platform).join(home, '.databrickscfg')
+      : undefined;
   if (!file) return [];
   let text: string | undefined;
   try {

@@ -91,6 +91,7 @@ async function mustRead(readFile: (path: string) => Promise<string | undefined>,
     const detail = cause instanceof Error ? cause.message : String(cause);
     throw new ConnectionError({ messageId: 'connection.fileUnreadable', params: { path: file.value, detail } }, { cause });
   }
-  if (text === undefined) throw new ConnectionError({ messageId: 'connection.fileMissing', params: { path: file.value, source: file.source } });
+  if (text === undefined)
+    throw new ConnectionError({ messageId: 'connection.fileMissing', params: { path: file.value, source: file.source } });
   return text;
 }

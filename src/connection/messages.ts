@@ -3,23 +3,19 @@
  * does): the UI translates an id and its parameters; these English templates are the fallback.
  */
 export const connectionMessages = {
-  'connection.unconfigured':
-    'No MLflow tracking URI is set. Set mlflowRegistry.trackingUri or MLFLOW_TRACKING_URI, or run Connect.',
+  'connection.unconfigured': 'No MLflow tracking URI is set. Set mlflowRegistry.trackingUri or MLFLOW_TRACKING_URI, or run Connect.',
   'connection.unityCatalogNotServed':
     'The registry {uri} is a Unity Catalog registry, which this extension does not serve yet. Set mlflowRegistry.registryUri to "databricks" to use the workspace registry.',
-  'connection.localStore':
-    '{uri} is a local store, not an MLflow server. Start `mlflow server` and use its http:// address.',
+  'connection.localStore': '{uri} is a local store, not an MLflow server. Start `mlflow server` and use its http:// address.',
   'connection.invalidUri': '{uri} is not a valid http(s) or databricks URI.',
   'connection.databricksProfileMissing': 'The Databricks profile {profile} is not in {file}.',
-  'connection.databricksNoHost':
-    'No host for the Databricks profile {profile}: set DATABRICKS_HOST or add `host` to {file}.',
+  'connection.databricksNoHost': 'No host for the Databricks profile {profile}: set DATABRICKS_HOST or add `host` to {file}.',
   'connection.databricksNoToken':
     'No token for the Databricks workspace {host}: run Connect, set DATABRICKS_TOKEN or add `token` to the profile.',
   'connection.fileUnreadable': 'Could not read {path}: {detail}',
   'connection.fileMissing': 'The file {path} (from {source}) does not exist.',
   'connection.secretsUnavailable': 'Stored credentials could not be read: {detail}',
-  'connection.clientCertNoKey':
-    'The client certificate file {path} must hold both the certificate and its private key (PEM).',
+  'connection.clientCertNoKey': 'The client certificate file {path} must hold both the certificate and its private key (PEM).',
   'connection.invalidProxy': 'The proxy {proxy} (from {source}) is not a valid URL.',
 } as const;
 

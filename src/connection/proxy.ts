@@ -50,7 +50,7 @@ export function editorStrictSSL(editorProxy?: EditorProxy): Sourced<boolean> {
 
 function bypassSource(host: string, port: string, env: Env, editor: EditorProxy | undefined, platform: Platform): ValueSource | undefined {
   if (isLoopback(host)) return 'loopback';
-  const editorList = typeof editor?.noProxy === 'string' ? [editor.noProxy] : editor?.noProxy ?? [];
+  const editorList = typeof editor?.noProxy === 'string' ? [editor.noProxy] : (editor?.noProxy ?? []);
   if (matchesNoProxy(host, port, editorList)) return 'editor:http.noProxy';
   for (const name of ['no_proxy', 'NO_PROXY']) {
     const value = envValue(env, name, platform);

@@ -35,7 +35,10 @@ export async function resolveConnection(inputs: ConnectionInputs): Promise<Resol
     kind: 'unconfigured',
     configured: registryText !== undefined,
     trackingUri: tracking && { value: withoutUserInfo(tracking.value), source: tracking.source },
-    registryUri: registryText && { value: withoutUserInfo(registryText.value), source: registryGiven ? registryText.source : 'trackingUri' },
+    registryUri: registryText && {
+      value: withoutUserInfo(registryText.value),
+      source: registryGiven ? registryText.source : 'trackingUri',
+    },
     auth: { kind: 'none' },
     tls: resolveTls(env, platform),
     proxy: { strictSSL: editorStrictSSL(inputs.proxy) },
@@ -92,7 +95,10 @@ export async function resolveConnection(inputs: ConnectionInputs): Promise<Resol
     if (choice.bypassedBy) info.bypassedBy = choice.bypassedBy;
     result.proxy = info;
     if (choice.invalid && choice.source) {
-      const raw = choice.source === 'editor:http.proxy' ? inputs.proxy?.url ?? '' : envValue(env, choice.source.slice('env:'.length), platform) ?? '';
+      const raw =
+        choice.source === 'editor:http.proxy'
+          ? (inputs.proxy?.url ?? '')
+          : (envValue(env, choice.source.slice('env:'.length), platform) ?? '');
       warnings.push({ messageId: 'connection.invalidProxy', params: { proxy: redactUserInfo(raw.trim()), source: choice.source } });
     }
   }

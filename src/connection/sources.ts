@@ -5,9 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 
-export type StoredCredential =
-  | { kind: 'bearer'; token: string }
-  | { kind: 'basic'; username: string; password: string };
+export type StoredCredential = { kind: 'bearer'; token: string } | { kind: 'basic'; username: string; password: string };
 
 /** `mlflowRegistry.*` settings as read by the extension; empty strings mean unset. */
 export interface ConnectionSettings {

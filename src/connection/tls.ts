@@ -8,9 +8,10 @@ export function resolveTls(env: Env, platform: Platform): TlsInfo {
   const caFile = envValue(env, 'MLFLOW_TRACKING_SERVER_CERT_PATH', platform);
   const clientCertFile = envValue(env, 'MLFLOW_TRACKING_CLIENT_CERT_PATH', platform);
   return {
-    insecure: insecureRaw === undefined
-      ? { value: false, source: 'default' }
-      : { value: insecureRaw.toLowerCase() === 'true', source: 'env:MLFLOW_TRACKING_INSECURE_TLS' },
+    insecure:
+      insecureRaw === undefined
+        ? { value: false, source: 'default' }
+        : { value: insecureRaw.toLowerCase() === 'true', source: 'env:MLFLOW_TRACKING_INSECURE_TLS' },
     caFile: caFile ? { value: caFile, source: 'env:MLFLOW_TRACKING_SERVER_CERT_PATH' } : undefined,
     clientCertFile: clientCertFile ? { value: clientCertFile, source: 'env:MLFLOW_TRACKING_CLIENT_CERT_PATH' } : undefined,
   };

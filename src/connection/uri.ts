@@ -30,9 +30,7 @@ function httpTarget(uri: string): UriTarget {
     return { kind: 'invalid' };
   }
   if (!url.hostname) return { kind: 'invalid' };
-  const userInfo = url.username || url.password
-    ? { username: safeDecode(url.username), password: safeDecode(url.password) }
-    : undefined;
+  const userInfo = url.username || url.password ? { username: safeDecode(url.username), password: safeDecode(url.password) } : undefined;
   url.username = '';
   url.password = '';
   url.search = '';

@@ -49,9 +49,7 @@ export type DetailsClient = Pick<RegistryClient, 'getModelVersionMlModel'> & {
 };
 
 export function loadDetails(client: DetailsClient, target: DetailsTarget, options: LoadOptions = {}): Promise<DetailsData> {
-  return target.kind === 'version'
-    ? loadVersion(client, target.name, target.version, options)
-    : loadModel(client, target.name, options);
+  return target.kind === 'version' ? loadVersion(client, target.name, target.version, options) : loadModel(client, target.name, options);
 }
 
 async function settle<T>(p: Promise<T>): Promise<Outcome<T>> {
@@ -62,7 +60,12 @@ async function settle<T>(p: Promise<T>): Promise<Outcome<T>> {
   }
 }
 
-export async function loadVersion(client: DetailsClient, name: string, version: string, options: LoadOptions = {}): Promise<VersionDetailsData> {
+export async function loadVersion(
+  client: DetailsClient,
+  name: string,
+  version: string,
+  options: LoadOptions = {},
+): Promise<VersionDetailsData> {
   const opts = { signal: options.signal };
   const mlModel = settle(client.getModelVersionMlModel(name, version, opts));
   let v: ModelVersion;
@@ -81,7 +84,12 @@ export async function loadModel(client: DetailsClient, name: string, options: Lo
   const plan = nameEqualsFilter<ModelVersion>(name);
   const readVersions = async () => {
     const out: ModelVersion[] = [];
-    for await (const v of client.versions.search({ filter: plan.filter, orderBy: ['version_number DESC'], pageSize: options.pageSize, signal: options.signal })) {
+    for await (const v of client.versions.search({
+      filter: plan.filter,
+      orderBy: ['version_number DESC'],
+      pageSize: options.pageSize,
+      signal: options.signal,
+    })) {
       // Names MLflow's filter cannot say exactly are searched with LIKE: keep this model's versions only.
       if (!plan.matches(v)) continue;
       if (out.length === max) return { versions: out, truncated: true };

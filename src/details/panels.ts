@@ -33,7 +33,13 @@ export class DetailsPanels implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly host: PanelHost;
 
-  constructor(extensionUri: vscode.Uri, private readonly connections: ConnectionService, log: Logger, pageSize: () => number, aliases: () => boolean = () => true) {
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly connections: ConnectionService,
+    log: Logger,
+    pageSize: () => number,
+    aliases: () => boolean = () => true,
+  ) {
     this.host = { extensionUri, connections, log, pageSize, aliases, open: (link) => this.open(link) };
     this.disposables.push(connections.onDidChange(() => this.refresh()));
   }
@@ -54,7 +60,9 @@ export class DetailsPanels implements vscode.Disposable {
       }
       const picked = await pickModelOrVersion(client, this.host.pageSize(), vscode.l10n.t('Show Details'));
       if (!picked) return;
-      target = picked.version ? { kind: 'version', name: picked.model.name, version: picked.version.version } : { kind: 'model', name: picked.model.name };
+      target = picked.version
+        ? { kind: 'version', name: picked.model.name, version: picked.version.version }
+        : { kind: 'model', name: picked.model.name };
     }
     this.show(target);
   }
@@ -111,7 +119,11 @@ class DetailsPanel {
   private inFlight: AbortController | undefined;
   private disposed = false;
 
-  constructor(private readonly target: DetailsTarget, private readonly host: PanelHost, onDispose: () => void) {
+  constructor(
+    private readonly target: DetailsTarget,
+    private readonly host: PanelHost,
+    onDispose: () => void,
+  ) {
     const webviewRoot = vscode.Uri.joinPath(host.extensionUri, 'dist', 'webview');
     const mediaRoot = vscode.Uri.joinPath(host.extensionUri, 'media');
     const title = target.kind === 'model' ? target.name : vscode.l10n.t('{0} v{1}', target.name, target.version);
@@ -175,7 +187,7 @@ class DetailsPanel {
           return await this.host.open(message.link);
       }
     } catch (e) {
-      this.host.log.error(`details: ${message.type} failed: ${e instanceof Error ? e.stack ?? e.message : e}`);
+      this.host.log.error(`details: ${message.type} failed: ${e instanceof Error ? (e.stack ?? e.message) : e}`);
     }
   }
 

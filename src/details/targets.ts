@@ -34,7 +34,8 @@ function parseLink(v: unknown): LinkTarget | undefined {
   if (!v || typeof v !== 'object') return undefined;
   const l = v as Record<string, unknown>;
   if (l.kind === 'url' && isString(l.href)) return { kind: 'url', href: l.href };
-  if (l.kind === 'run' && isString(l.experimentId) && isString(l.runId)) return { kind: 'run', experimentId: l.experimentId, runId: l.runId };
+  if (l.kind === 'run' && isString(l.experimentId) && isString(l.runId))
+    return { kind: 'run', experimentId: l.experimentId, runId: l.runId };
   if (l.kind === 'details') {
     const target = parseTarget(l.target);
     return target && { kind: 'details', target };
@@ -50,7 +51,9 @@ export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
     case 'ready':
       return { type: 'ready' };
     case 'load':
-      return typeof m.requestId === 'number' && Number.isSafeInteger(m.requestId) ? { type: 'load', requestId: m.requestId, fresh: m.fresh === true } : undefined;
+      return typeof m.requestId === 'number' && Number.isSafeInteger(m.requestId)
+        ? { type: 'load', requestId: m.requestId, fresh: m.fresh === true }
+        : undefined;
     case 'open': {
       const link = parseLink(m.link);
       return link && { type: 'open', link };

@@ -7,9 +7,12 @@ import type { DetailsText } from './viewModel';
 
 function statusLabel(status: ModelVersionStatus): string {
   switch (status) {
-    case 'READY': return vscode.l10n.t('Ready');
-    case 'PENDING_REGISTRATION': return vscode.l10n.t('Registering…');
-    case 'FAILED_REGISTRATION': return vscode.l10n.t('Registration failed');
+    case 'READY':
+      return vscode.l10n.t('Ready');
+    case 'PENDING_REGISTRATION':
+      return vscode.l10n.t('Registering…');
+    case 'FAILED_REGISTRATION':
+      return vscode.l10n.t('Registration failed');
   }
 }
 

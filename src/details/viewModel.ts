@@ -88,7 +88,9 @@ function timeFact(label: string, timestamp: number | undefined, text: DetailsTex
 }
 
 function tagChips(tags: Tag[]): Inline[] {
-  return [...tags].sort((a, b) => a.key.localeCompare(b.key)).map((t) => ({ text: t.value === '' ? t.key : `${t.key}=${t.value}`, style: 'chip' }));
+  return [...tags]
+    .sort((a, b) => a.key.localeCompare(b.key))
+    .map((t) => ({ text: t.value === '' ? t.key : `${t.key}=${t.value}`, style: 'chip' }));
 }
 
 export function buildVersionView(data: VersionDetailsData, text: DetailsText, options: ViewOptions = {}): DetailsView {
@@ -98,9 +100,11 @@ export function buildVersionView(data: VersionDetailsData, text: DetailsText, op
   const runValue: Inline[] = [];
   if (v.runId) {
     const label = run?.info.runName ? run.info.runName : v.runId;
-    runValue.push(run
-      ? { text: label, link: { kind: 'run', experimentId: run.info.experimentId, runId: run.info.runId }, title: v.runId }
-      : code(v.runId));
+    runValue.push(
+      run
+        ? { text: label, link: { kind: 'run', experimentId: run.info.experimentId, runId: run.info.runId }, title: v.runId }
+        : code(v.runId),
+    );
     if (run?.info.runName) runValue.push({ text: v.runId, style: 'muted' });
   }
   const status: Inline[] = [plain(text.status(v.status))];
@@ -198,7 +202,9 @@ function runSection(v: ModelVersion, run: Outcome<Run> | undefined, text: Detail
     id: 'run-metrics',
     caption: text.metrics,
     columns: [{ label: text.key }, { label: text.value, align: 'end' }, { label: text.step, align: 'end' }],
-    rows: [...run.value.data.metrics].sort(byKey).map((m) => [[code(m.key)], [plain(String(m.value))], m.step === undefined ? [] : [plain(String(m.step))]]),
+    rows: [...run.value.data.metrics]
+      .sort(byKey)
+      .map((m) => [[code(m.key)], [plain(String(m.value))], m.step === undefined ? [] : [plain(String(m.step))]]),
     emptyText: text.noMetrics,
   });
   return section;
@@ -206,7 +212,12 @@ function runSection(v: ModelVersion, run: Outcome<Run> | undefined, text: Detail
 
 /** The first non-empty line of a description, for a table cell. */
 export function firstLine(description: string): string {
-  return description.split(/\r?\n/).map((l) => l.trim()).find((l) => l) ?? '';
+  return (
+    description
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .find((l) => l) ?? ''
+  );
 }
 
 export function buildModelView(data: ModelDetailsData, text: DetailsText, options: ViewOptions = {}): DetailsView {
@@ -216,7 +227,11 @@ export function buildModelView(data: ModelDetailsData, text: DetailsText, option
   for (const a of m.aliases) aliasesOf.set(a.version, [...(aliasesOf.get(a.version) ?? []), a.alias]);
   const aliasChips = [...m.aliases]
     .sort((a, b) => a.alias.localeCompare(b.alias))
-    .map((a): Inline => ({ text: `@${a.alias} → v${a.version}`, style: 'chip', link: { kind: 'details', target: { kind: 'version', name: m.name, version: a.version } } }));
+    .map((a): Inline => ({
+      text: `@${a.alias} → v${a.version}`,
+      style: 'chip',
+      link: { kind: 'details', target: { kind: 'version', name: m.name, version: a.version } },
+    }));
   // Open-source MLflow often records no user: the column shows only when some version has one.
   const withUser = data.versions.some((v) => v.userId);
   const rows = data.versions.map((v): Inline[][] => [
@@ -227,16 +242,22 @@ export function buildModelView(data: ModelDetailsData, text: DetailsText, option
     ...(withUser ? [v.userId ? [plain(v.userId)] : []] : []),
     v.description ? [{ text: firstLine(v.description), title: v.description }] : [],
   ]);
-  const blocks: Block[] = [{
-    kind: 'table',
-    id: 'versions',
-    columns: [
-      { label: text.columnVersion }, { label: text.columnStage }, ...(withAliases ? [{ label: text.columnAliases }] : []), { label: text.columnRegistered },
-      ...(withUser ? [{ label: text.columnCreatedBy }] : []), { label: text.columnDescription, wrap: true },
-    ],
-    rows,
-    emptyText: text.noVersions,
-  }];
+  const blocks: Block[] = [
+    {
+      kind: 'table',
+      id: 'versions',
+      columns: [
+        { label: text.columnVersion },
+        { label: text.columnStage },
+        ...(withAliases ? [{ label: text.columnAliases }] : []),
+        { label: text.columnRegistered },
+        ...(withUser ? [{ label: text.columnCreatedBy }] : []),
+        { label: text.columnDescription, wrap: true },
+      ],
+      rows,
+      emptyText: text.noVersions,
+    },
+  ];
   if (data.truncated) blocks.push({ kind: 'message', tone: 'info', text: text.versionsTruncated(data.versions.length) });
   return {
     target: { kind: 'model', name: m.name },

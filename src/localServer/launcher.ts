@@ -68,10 +68,18 @@ export async function startLocalServer(o: LocalServerOptions): Promise<LocalServ
   const url = `http://127.0.0.1:${port}`;
   const pythonText = describePython(o.python);
   const args = [
-    ...o.python.args, o.script,
-    '--host', '127.0.0.1', '--port', String(port), '--workers', '1',
-    '--backend-store-uri', o.store.backendStoreUri,
-    '--artifacts-destination', o.store.artifactsDir,
+    ...o.python.args,
+    o.script,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--workers',
+    '1',
+    '--backend-store-uri',
+    o.store.backendStoreUri,
+    '--artifacts-destination',
+    o.store.artifactsDir,
   ];
   const child = spawn(o.python.command, args, {
     cwd: o.cwd,
@@ -110,7 +118,8 @@ export async function startLocalServer(o: LocalServerOptions): Promise<LocalServ
   let spawnError: NodeJS.ErrnoException | undefined;
   child.once('error', (e: NodeJS.ErrnoException) => (spawnError = e));
 
-  const fail = (code: LocalServerErrorCode, exitCode?: number | null, errno?: string) => new LocalServerError(code, pythonText, o.store.path, output.trim(), exitCode, errno);
+  const fail = (code: LocalServerErrorCode, exitCode?: number | null, errno?: string) =>
+    new LocalServerError(code, pythonText, o.store.path, output.trim(), exitCode, errno);
   const stop = () => stopSupervisor(child, exited);
 
   const deadline = Date.now() + (o.startTimeoutMs ?? 120_000);

@@ -23,7 +23,11 @@ export interface LocalStore {
  * `sqlite:////abs/mlflow.db`, `file:///abs/mlruns`, `./mlruns`, `/abs/mlruns`. Undefined for
  * other databases (postgresql://…: served by the user's own server) and URIs that name no path.
  */
-export function localStoreFromUri(uri: string, baseDir: string | undefined, platform: NodeJS.Platform = process.platform): LocalStore | undefined {
+export function localStoreFromUri(
+  uri: string,
+  baseDir: string | undefined,
+  platform: NodeJS.Platform = process.platform,
+): LocalStore | undefined {
   const api = platform === 'win32' ? path.win32 : path.posix;
   const resolveIn = (p: string) => (api.isAbsolute(p) ? api.normalize(p) : baseDir ? api.resolve(baseDir, p) : undefined);
   const sqlite = /^sqlite:\/\/\/(.+)$/i.exec(uri.trim());

@@ -36,7 +36,11 @@ export class ArtifactsApi {
   async readText(location: string, file: string, opts: CallOptions = {}): Promise<string> {
     const path = this.pathOf(location);
     return this.t.request<string>({
-      method: 'GET', path: `${P}/${encodePath(`${path}/${file}`)}`, idempotent: true, signal: opts.signal, responseType: 'text',
+      method: 'GET',
+      path: `${P}/${encodePath(`${path}/${file}`)}`,
+      idempotent: true,
+      signal: opts.signal,
+      responseType: 'text',
     });
   }
 

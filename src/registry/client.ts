@@ -32,14 +32,26 @@ export class RegistryClient {
 
   /** `GET /health`: true when the server answers OK. */
   async health(opts: CallOptions = {}): Promise<boolean> {
-    const text = await this.transport.request<string>({ method: 'GET', path: 'health', idempotent: true, signal: opts.signal, responseType: 'text' });
+    const text = await this.transport.request<string>({
+      method: 'GET',
+      path: 'health',
+      idempotent: true,
+      signal: opts.signal,
+      responseType: 'text',
+    });
     return text.trim().toUpperCase() === 'OK';
   }
 
   /** `GET /version`: the MLflow server's version, or undefined where there is none (Databricks). */
   async serverVersion(opts: CallOptions = {}): Promise<string | undefined> {
     try {
-      const text = await this.transport.request<string>({ method: 'GET', path: 'version', idempotent: true, signal: opts.signal, responseType: 'text' });
+      const text = await this.transport.request<string>({
+        method: 'GET',
+        path: 'version',
+        idempotent: true,
+        signal: opts.signal,
+        responseType: 'text',
+      });
       const v = text.trim();
       return /^\d+\.\d+/.test(v) ? v : undefined;
     } catch (e) {
@@ -55,14 +67,20 @@ export class RegistryClient {
   async getModelVersionMlModel(name: string, version: string | number, opts: CallOptions = {}): Promise<MlModel> {
     const location = await this.versions.getDownloadUri(name, version, opts);
     if (proxiedArtifactPath(location) === undefined) {
-      throw new RegistryError({ kind: 'client', messageId: 'error.artifactsNotProxied', params: { model: name, version: String(version), location } });
+      throw new RegistryError({
+        kind: 'client',
+        messageId: 'error.artifactsNotProxied',
+        params: { model: name, version: String(version), location },
+      });
     }
     const text = await this.artifacts.readText(location, 'MLmodel', opts);
     try {
       return parseMlModel(text);
     } catch (cause) {
       throw new RegistryError({
-        kind: 'invalidResponse', messageId: 'error.mlmodelInvalid', cause,
+        kind: 'invalidResponse',
+        messageId: 'error.mlmodelInvalid',
+        cause,
         params: { model: name, version: String(version), detail: cause instanceof Error ? cause.message : String(cause) },
       });
     }

@@ -102,16 +102,22 @@ export function errorFromResponse(args: {
   const params = { host, path, status, detail };
   // Auth layers answer 401/403 in many shapes; those statuses mean the same whatever the body.
   if (status === 401 || errorCode === 'UNAUTHENTICATED') return new RegistryError({ ...base, messageId: 'error.unauthenticated', params });
-  if (status === 403 || errorCode === 'PERMISSION_DENIED') return new RegistryError({ ...base, messageId: 'error.permissionDenied', params });
+  if (status === 403 || errorCode === 'PERMISSION_DENIED')
+    return new RegistryError({ ...base, messageId: 'error.permissionDenied', params });
   if (status === 429 || errorCode === 'REQUEST_LIMIT_EXCEEDED') {
     return args.retryAfterMs !== undefined
-      ? new RegistryError({ ...base, messageId: 'error.rateLimitedRetryAfter', params: { ...params, seconds: Math.ceil(args.retryAfterMs / 1000) } })
+      ? new RegistryError({
+          ...base,
+          messageId: 'error.rateLimitedRetryAfter',
+          params: { ...params, seconds: Math.ceil(args.retryAfterMs / 1000) },
+        })
       : new RegistryError({ ...base, messageId: 'error.rateLimited', params });
   }
   if (!args.json) {
     // Flask's HTML 404 for a route it lacks: an older MLflow, or not MLflow at all.
     if (status === 404) return new RegistryError({ ...base, messageId: 'error.endpointNotFound', params });
-    if (status === 502 || status === 503 || status === 504) return new RegistryError({ ...base, kind: 'http', messageId: 'error.unavailable', params });
+    if (status === 502 || status === 503 || status === 504)
+      return new RegistryError({ ...base, kind: 'http', messageId: 'error.unavailable', params });
     return new RegistryError({
       ...base,
       kind: 'invalidResponse',

@@ -165,24 +165,36 @@ export function modelQueryFilter(query: ModelQuery): FilterPlan<RegisteredModel>
 
 /** Models matching `query` exactly, fetched page by page as the caller iterates. */
 export async function* searchModels(
-  client: RegistryClient, query: ModelQuery, options: ModelSearchOptions = {},
+  client: RegistryClient,
+  query: ModelQuery,
+  options: ModelSearchOptions = {},
 ): AsyncGenerator<RegisteredModel, void, undefined> {
   const plan = modelQueryFilter(query);
   for await (const model of client.models.search({
-    filter: plan.filter, pageSize: options.pageSize, orderBy: options.orderBy ?? ['name ASC'], signal: options.signal,
+    filter: plan.filter,
+    pageSize: options.pageSize,
+    orderBy: options.orderBy ?? ['name ASC'],
+    signal: options.signal,
   })) {
     if (plan.matches(model)) yield model;
   }
 }
 
 /** Models whose name contains `text` (any case; `%`, `_`, quotes taken literally). */
-export function searchModelsByText(client: RegistryClient, text: string, options: ModelSearchOptions = {}): AsyncGenerator<RegisteredModel, void, undefined> {
+export function searchModelsByText(
+  client: RegistryClient,
+  text: string,
+  options: ModelSearchOptions = {},
+): AsyncGenerator<RegisteredModel, void, undefined> {
   return searchModels(client, { nameContains: text }, options);
 }
 
 /** Models tagged `key` (with exactly `value`, when given). */
 export function searchModelsByTag(
-  client: RegistryClient, key: string, value?: string, options: ModelSearchOptions = {},
+  client: RegistryClient,
+  key: string,
+  value?: string,
+  options: ModelSearchOptions = {},
 ): AsyncGenerator<RegisteredModel, void, undefined> {
   return searchModels(client, { tags: { [key]: value } }, options);
 }
@@ -193,10 +205,17 @@ export function searchModelsByTag(
  * A LIKE answer may hold several candidates (other case, wildcards): pages are read until the
  * exact one turns up.
  */
-export async function findModelByName(client: RegistryClient, name: string, options: ModelSearchOptions = {}): Promise<RegisteredModel | undefined> {
+export async function findModelByName(
+  client: RegistryClient,
+  name: string,
+  options: ModelSearchOptions = {},
+): Promise<RegisteredModel | undefined> {
   const plan = nameEqualsFilter<RegisteredModel>(name);
   for await (const model of client.models.search({
-    filter: plan.filter, pageSize: options.pageSize ?? (plan.exact ? 10 : 100), orderBy: options.orderBy, signal: options.signal,
+    filter: plan.filter,
+    pageSize: options.pageSize ?? (plan.exact ? 10 : 100),
+    orderBy: options.orderBy,
+    signal: options.signal,
   })) {
     if (plan.matches(model)) return model;
   }

@@ -7,10 +7,8 @@ export const messages = {
   'error.notFound': 'Not found in the registry at {host}: {detail}',
   'error.alreadyExists': 'Already exists in the registry at {host}: {detail}',
   'error.invalidParameter': 'The registry at {host} refused the request: {detail}',
-  'error.unauthenticated':
-    'The registry at {host} needs valid credentials (HTTP 401). Sign in again or check the token or password.',
-  'error.permissionDenied':
-    'Permission denied by the registry at {host} (HTTP 403): your account may read but not change this. {detail}',
+  'error.unauthenticated': 'The registry at {host} needs valid credentials (HTTP 401). Sign in again or check the token or password.',
+  'error.permissionDenied': 'Permission denied by the registry at {host} (HTTP 403): your account may read but not change this. {detail}',
   'error.endpointNotFound':
     '{host} does not offer {path} (HTTP 404): it may be an older MLflow, or the URI may not point at an MLflow server.',
   'error.rateLimited': 'The registry at {host} is rate-limiting requests (HTTP 429). Try again in a moment.',
@@ -28,7 +26,7 @@ export const messages = {
   'error.connectionReset': 'The connection to {host} was closed before the answer arrived. Try again.',
   'error.tls': 'Could not make a secure connection to {host}: {detail}',
   'error.tlsUntrusted':
-    "The certificate of {host} is not trusted ({detail}). If the server uses a private certificate authority, set MLFLOW_TRACKING_SERVER_CERT_PATH to its CA bundle, or MLFLOW_TRACKING_INSECURE_TLS=true to skip the check knowingly.",
+    'The certificate of {host} is not trusted ({detail}). If the server uses a private certificate authority, set MLFLOW_TRACKING_SERVER_CERT_PATH to its CA bundle, or MLFLOW_TRACKING_INSECURE_TLS=true to skip the check knowingly.',
   'error.network': 'Could not reach {host}: {detail}',
   'error.timeout': '{host} did not answer {path} within {seconds} s.',
   'error.cancelled': 'The request to {host} was cancelled.',
@@ -36,8 +34,7 @@ export const messages = {
   'error.artifactsNotProxied':
     'The model files of {model} version {version} are at {location}, which the registry server does not serve. Start the server with artifact proxying (--artifacts-destination) to read them here.',
   'error.mlmodelInvalid': 'The MLmodel file of {model} version {version} could not be read: {detail}',
-  'error.descriptionTooLong':
-    'The description has {length} characters; MLflow keeps at most {max}. Shorten it and save again.',
+  'error.descriptionTooLong': 'The description has {length} characters; MLflow keeps at most {max}. Shorten it and save again.',
   'error.archiveNeedsActiveStage':
     'Archiving the versions already in a stage only applies when moving to Staging or Production, not {stage}.',
   'error.invalidStage': '{stage} is not a stage. Use None, Staging, Production or Archived.',

@@ -17,12 +17,14 @@ export function parseMlModel(text: string): MlModel {
     modelId: str(doc.model_id),
     mlflowVersion: str(doc.mlflow_version),
     utcTimeCreated: str(doc.utc_time_created),
-    signature: sig && typeof sig === 'object'
-      ? { inputs: columns(sig.inputs), outputs: columns(sig.outputs), params: jsonField(sig.params) }
-      : undefined,
-    inputExample: example && typeof example === 'object'
-      ? { artifactPath: str(example.artifact_path), type: str(example.type), pandasOrient: str(example.pandas_orient) }
-      : undefined,
+    signature:
+      sig && typeof sig === 'object'
+        ? { inputs: columns(sig.inputs), outputs: columns(sig.outputs), params: jsonField(sig.params) }
+        : undefined,
+    inputExample:
+      example && typeof example === 'object'
+        ? { artifactPath: str(example.artifact_path), type: str(example.type), pandasOrient: str(example.pandas_orient) }
+        : undefined,
   };
 }
 

@@ -181,7 +181,14 @@ export function parseModelUri(text: string): ModelUriParseResult {
     if (name.trim() === '') return problem('modelUri.missingName', {}, s, s + at + 1);
     return {
       ok: true,
-      uri: { kind: 'alias', name, alias, nameSpan: { start: s, end: s + at }, aliasSpan: { start: s + at + 1, end: s + first.length }, ...common },
+      uri: {
+        kind: 'alias',
+        name,
+        alias,
+        nameSpan: { start: s, end: s + at },
+        aliasSpan: { start: s + at + 1, end: s + first.length },
+        ...common,
+      },
     };
   }
   return { ok: true, uri: { kind: 'loggedModel', modelId: first, idSpan: { start: s, end: s + first.length }, ...common } };

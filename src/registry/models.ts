@@ -14,17 +14,29 @@ export interface CallOptions {
 export class RegisteredModelsApi {
   constructor(private readonly t: Transport) {}
 
-  async create(name: string, opts: CallOptions & { description?: string; tags?: Tag[] | Record<string, string> } = {}): Promise<RegisteredModel> {
+  async create(
+    name: string,
+    opts: CallOptions & { description?: string; tags?: Tag[] | Record<string, string> } = {},
+  ): Promise<RegisteredModel> {
     if (opts.description !== undefined) checkDescription(opts.description);
     const r = await this.t.request<{ registered_model: unknown }>({
-      method: 'POST', path: `${P}/create`, idempotent: false, signal: opts.signal,
+      method: 'POST',
+      path: `${P}/create`,
+      idempotent: false,
+      signal: opts.signal,
       body: { name, description: opts.description, tags: fromTags(opts.tags) },
     });
     return toRegisteredModel(r.registered_model);
   }
 
   async get(name: string, opts: CallOptions = {}): Promise<RegisteredModel> {
-    const r = await this.t.request<{ registered_model: unknown }>({ method: 'GET', path: `${P}/get`, query: { name }, idempotent: true, signal: opts.signal });
+    const r = await this.t.request<{ registered_model: unknown }>({
+      method: 'GET',
+      path: `${P}/get`,
+      query: { name },
+      idempotent: true,
+      signal: opts.signal,
+    });
     return toRegisteredModel(r.registered_model);
   }
 
@@ -32,7 +44,11 @@ export class RegisteredModelsApi {
   async update(name: string, description: string, opts: CallOptions = {}): Promise<RegisteredModel> {
     checkDescription(description);
     const r = await this.t.request<{ registered_model: unknown }>({
-      method: 'PATCH', path: `${P}/update`, idempotent: true, signal: opts.signal, body: { name, description },
+      method: 'PATCH',
+      path: `${P}/update`,
+      idempotent: true,
+      signal: opts.signal,
+      body: { name, description },
     });
     return toRegisteredModel(r.registered_model);
   }
@@ -40,7 +56,11 @@ export class RegisteredModelsApi {
   /** Not retried: a second try after a lost answer would fail on the old name. */
   async rename(name: string, newName: string, opts: CallOptions = {}): Promise<RegisteredModel> {
     const r = await this.t.request<{ registered_model: unknown }>({
-      method: 'POST', path: `${P}/rename`, idempotent: false, signal: opts.signal, body: { name, new_name: newName },
+      method: 'POST',
+      path: `${P}/rename`,
+      idempotent: false,
+      signal: opts.signal,
+      body: { name, new_name: newName },
     });
     return toRegisteredModel(r.registered_model);
   }
@@ -53,7 +73,10 @@ export class RegisteredModelsApi {
   /** One page of models; `pageSize` is always sent (default 100, at most 1000). */
   async searchPage(options: RegisteredModelSearchOptions & CallOptions & { pageToken?: string } = {}): Promise<Page<RegisteredModel>> {
     const r = await this.t.request<{ registered_models?: unknown[]; next_page_token?: string }>({
-      method: 'GET', path: `${P}/search`, idempotent: true, signal: options.signal,
+      method: 'GET',
+      path: `${P}/search`,
+      idempotent: true,
+      signal: options.signal,
       query: {
         filter: options.filter || undefined,
         max_results: clampPageSize(options.pageSize, 100, 1000),
@@ -66,12 +89,19 @@ export class RegisteredModelsApi {
 
   /** Every model, page by page as the caller iterates. */
   search(options: RegisteredModelSearchOptions & CallOptions = {}): AsyncGenerator<RegisteredModel, void, undefined> {
-    return items((pageToken) => this.searchPage({ ...options, pageToken }), () => pagingLoopError(this.t.host));
+    return items(
+      (pageToken) => this.searchPage({ ...options, pageToken }),
+      () => pagingLoopError(this.t.host),
+    );
   }
 
   async getLatestVersions(name: string, stages?: Stage[], opts: CallOptions = {}): Promise<ModelVersion[]> {
     const r = await this.t.request<{ model_versions?: unknown[] }>({
-      method: 'POST', path: `${P}/get-latest-versions`, idempotent: true, signal: opts.signal, body: { name, stages },
+      method: 'POST',
+      path: `${P}/get-latest-versions`,
+      idempotent: true,
+      signal: opts.signal,
+      body: { name, stages },
     });
     return (r.model_versions ?? []).map(toModelVersion);
   }
@@ -85,7 +115,13 @@ export class RegisteredModelsApi {
   }
 
   async setAlias(name: string, alias: string, version: string | number, opts: CallOptions = {}): Promise<void> {
-    await this.t.request({ method: 'POST', path: `${P}/alias`, idempotent: true, signal: opts.signal, body: { name, alias, version: String(version) } });
+    await this.t.request({
+      method: 'POST',
+      path: `${P}/alias`,
+      idempotent: true,
+      signal: opts.signal,
+      body: { name, alias, version: String(version) },
+    });
   }
 
   async deleteAlias(name: string, alias: string, opts: CallOptions = {}): Promise<void> {
@@ -94,8 +130,13 @@ export class RegisteredModelsApi {
 
   /** The version an alias points to. A missing alias is 400 INVALID_PARAMETER_VALUE on OSS, not 404. */
   async getVersionByAlias(name: string, alias: string, opts: CallOptions = {}): Promise<ModelVersion> {
-    const r = await this.t.request<{ model_version: unknown }>({ method: 'GET', path: `${P}/alias`, query: { name, alias }, idempotent: true, signal: opts.signal });
+    const r = await this.t.request<{ model_version: unknown }>({
+      method: 'GET',
+      path: `${P}/alias`,
+      query: { name, alias },
+      idempotent: true,
+      signal: opts.signal,
+    });
     return toModelVersion(r.model_version);
   }
 }
-

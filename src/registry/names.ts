@@ -41,17 +41,27 @@ export function explainNameRefusal(err: unknown, ...names: string[]): unknown {
   const reason = nameRefusalReason(err.serverMessage);
   if (reason === undefined) return err;
   const message = err.serverMessage;
-  const name = names.find((n) => n.trim() !== '' && (message.includes(`'${n}'`) || message.includes(`"${n}"`))) ?? names[names.length - 1] ?? '';
+  const name =
+    names.find((n) => n.trim() !== '' && (message.includes(`'${n}'`) || message.includes(`"${n}"`))) ?? names[names.length - 1] ?? '';
   return new RegistryError({
-    kind: 'http', messageId: 'error.modelNameRefused', cause: err,
+    kind: 'http',
+    messageId: 'error.modelNameRefused',
+    cause: err,
     params: { host: String(err.params.host ?? ''), name, reason },
-    status: err.status, errorCode: err.errorCode, serverMessage: err.serverMessage, method: err.method, path: err.path, attempts: err.attempts,
+    status: err.status,
+    errorCode: err.errorCode,
+    serverMessage: err.serverMessage,
+    method: err.method,
+    path: err.path,
+    attempts: err.attempts,
   });
 }
 
 /** `models.create`, with a refused name explained in one sentence. */
 export async function createModel(
-  client: RegistryClient, name: string, opts: CallOptions & { description?: string; tags?: Tag[] | Record<string, string> } = {},
+  client: RegistryClient,
+  name: string,
+  opts: CallOptions & { description?: string; tags?: Tag[] | Record<string, string> } = {},
 ): Promise<RegisteredModel> {
   try {
     return await client.models.create(name, opts);

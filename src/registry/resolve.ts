@@ -45,7 +45,11 @@ function highest(versions: ModelVersion[]): ModelVersion | undefined {
   return best;
 }
 
-function notFound(messageId: 'error.noVersionInStage' | 'error.noVersions' | 'error.aliasNotFound', params: Record<string, string>, cause?: unknown): RegistryError {
+function notFound(
+  messageId: 'error.noVersionInStage' | 'error.noVersions' | 'error.aliasNotFound',
+  params: Record<string, string>,
+  cause?: unknown,
+): RegistryError {
   return new RegistryError({ kind: 'client', messageId, params, errorCode: 'RESOURCE_DOES_NOT_EXIST', cause });
 }
 
@@ -55,11 +59,21 @@ function notFound(messageId: 'error.noVersionInStage' | 'error.noVersions' | 'er
  * `error.aliasNotFound` (all `isNotFound`) when nothing matches, and `error.modelNameRefused`
  * for a name the server refuses; other registry errors as they come.
  */
-export async function resolveModelUri(client: RegistryClient, uri: string | ParsedModelUri, opts: CallOptions = {}): Promise<ResolvedModelUri> {
+export async function resolveModelUri(
+  client: RegistryClient,
+  uri: string | ParsedModelUri,
+  opts: CallOptions = {},
+): Promise<ResolvedModelUri> {
   const parsed = typeof uri === 'string' ? requireModelUri(uri) : uri;
   if (parsed.kind === 'loggedModel') return { kind: 'loggedModel', uri: parsed, modelId: parsed.modelId };
   const name = parsed.name;
-  const done = (mv: ModelVersion): ResolvedVersion => ({ kind: 'registered', uri: parsed, name: mv.name, version: mv.version, modelVersion: mv });
+  const done = (mv: ModelVersion): ResolvedVersion => ({
+    kind: 'registered',
+    uri: parsed,
+    name: mv.name,
+    version: mv.version,
+    modelVersion: mv,
+  });
   try {
     switch (parsed.kind) {
       case 'version':

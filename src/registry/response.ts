@@ -29,12 +29,22 @@ export function interpretResponse(a: Answer): Attempt {
     if (parsed.kind === 'json') return { ok: true, value: parsed.value };
     if (parsed.kind === 'notJson') return { ok: false, error: errorFromResponse({ status, ...ctx, contentType, json: false }) };
     // Cut off mid-answer: as good as a reset for a read, and a write may have happened.
-    const error = new RegistryError({ kind: 'invalidResponse', messageId: 'error.invalidJson', status, method, path, attempts: attempt, params: { host, path, status } });
+    const error = new RegistryError({
+      kind: 'invalidResponse',
+      messageId: 'error.invalidJson',
+      status,
+      method,
+      path,
+      attempts: attempt,
+      params: { host, path, status },
+    });
     return { ok: false, error, outcome: { kind: 'network', code: 'TRUNCATED', sent: true } };
   }
-  const json = parsed.kind === 'json' && parsed.value && typeof parsed.value === 'object' ? (parsed.value as Record<string, unknown>) : undefined;
+  const json =
+    parsed.kind === 'json' && parsed.value && typeof parsed.value === 'object' ? (parsed.value as Record<string, unknown>) : undefined;
   const errorCode = typeof json?.error_code === 'string' ? json.error_code : undefined;
-  const serverMessage = typeof json?.message === 'string' ? json.message : parsed.kind !== 'json' ? plainSnippet(text, contentType) : undefined;
+  const serverMessage =
+    typeof json?.message === 'string' ? json.message : parsed.kind !== 'json' ? plainSnippet(text, contentType) : undefined;
   const retryAfterMs = parseRetryAfter(a.retryAfterHeader);
   const error = errorFromResponse({ status, ...ctx, errorCode, serverMessage, contentType, json: parsed.kind === 'json', retryAfterMs });
   return { ok: false, error, outcome: { kind: 'status', status, errorCode, retryAfterMs } };
@@ -69,4 +79,3 @@ function plainSnippet(text: string, contentType: string | undefined): string | u
   s = s.replace(/\s+/g, ' ').trim();
   return s ? s.slice(0, 200) : undefined;
 }
-

@@ -7,9 +7,7 @@ import { errorFromNetwork, networkErrorCode, RegistryError } from './errors';
 import { Attempt, headerValue, interpretResponse } from './response';
 import { interactiveBudget, RetryBudget, retryDelay } from './retry';
 
-export type RegistryAuth =
-  | { kind: 'basic'; username: string; password: string }
-  | { kind: 'bearer'; token: string };
+export type RegistryAuth = { kind: 'basic'; username: string; password: string } | { kind: 'bearer'; token: string };
 
 /** A sink for debug lines; never receives a header, a token or a password. */
 export interface RegistryLogger {
@@ -60,7 +58,6 @@ export interface RequestSpec {
   /** `json` (default) parses MLflow JSON; `text` returns the body as is (artifact files). */
   responseType?: 'json' | 'text';
 }
-
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -134,7 +131,10 @@ export class Transport {
     const timeoutMs = spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
-    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.options.userAgent ?? 'mlflow-registry-vscode' };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': this.options.userAgent ?? 'mlflow-registry-vscode',
+    };
     if (this.#auth?.kind === 'basic') {
       headers.authorization = 'Basic ' + Buffer.from(`${this.#auth.username}:${this.#auth.password}`).toString('base64');
     } else if (this.#auth?.kind === 'bearer') {
@@ -172,7 +172,12 @@ export class Transport {
       if (timeout.aborted) {
         finish(undefined, 'error', `timed out after ${timeoutMs} ms`);
         const error = new RegistryError({
-          kind: 'timeout', messageId: 'error.timeout', method, path, attempts: attempt, cause: err,
+          kind: 'timeout',
+          messageId: 'error.timeout',
+          method,
+          path,
+          attempts: attempt,
+          cause: err,
           params: { host: this.host, path, seconds: Math.round(timeoutMs / 100) / 10 },
         });
         return { ok: false, error, outcome: { kind: 'timeout' } };
@@ -186,7 +191,17 @@ export class Transport {
       return { ok: false, error, outcome: { kind: 'network', code, sent } };
     }
 
-    const result = interpretResponse({ status, contentType, text, retryAfterHeader, responseType: spec.responseType, host: this.host, method, path, attempt });
+    const result = interpretResponse({
+      status,
+      contentType,
+      text,
+      retryAfterHeader,
+      responseType: spec.responseType,
+      host: this.host,
+      method,
+      path,
+      attempt,
+    });
     finish(status, result.ok ? 'ok' : 'error', `-> ${status}${result.ok ? '' : ` ${result.error.errorCode ?? result.error.messageId}`}`);
     return result;
   }
@@ -207,7 +222,14 @@ export class Transport {
   }
 
   private cancelled(spec: RequestSpec, attempts: number): RegistryError {
-    return new RegistryError({ kind: 'cancelled', messageId: 'error.cancelled', method: spec.method, path: spec.path, attempts, params: { host: this.host } });
+    return new RegistryError({
+      kind: 'cancelled',
+      messageId: 'error.cancelled',
+      method: spec.method,
+      path: spec.path,
+      attempts,
+      params: { host: this.host },
+    });
   }
 }
 

@@ -6,7 +6,11 @@ export const MAX_DESCRIPTION = 5000;
 
 export function checkDescription(description: string): void {
   if (description.length > MAX_DESCRIPTION) {
-    throw new RegistryError({ kind: 'client', messageId: 'error.descriptionTooLong', params: { length: description.length, max: MAX_DESCRIPTION } });
+    throw new RegistryError({
+      kind: 'client',
+      messageId: 'error.descriptionTooLong',
+      params: { length: description.length, max: MAX_DESCRIPTION },
+    });
   }
 }
 

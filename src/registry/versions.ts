@@ -25,10 +25,18 @@ export class ModelVersionsApi {
   async create(name: string, source: string, opts: CreateModelVersionOptions = {}): Promise<ModelVersion> {
     if (opts.description !== undefined) checkDescription(opts.description);
     const r = await this.t.request<{ model_version: unknown }>({
-      method: 'POST', path: `${P}/create`, idempotent: false, signal: opts.signal,
+      method: 'POST',
+      path: `${P}/create`,
+      idempotent: false,
+      signal: opts.signal,
       body: {
-        name, source, run_id: opts.runId, run_link: opts.runLink, description: opts.description,
-        tags: fromTags(opts.tags), model_id: opts.modelId,
+        name,
+        source,
+        run_id: opts.runId,
+        run_link: opts.runLink,
+        description: opts.description,
+        tags: fromTags(opts.tags),
+        model_id: opts.modelId,
       },
     });
     return toModelVersion(r.model_version);
@@ -36,7 +44,11 @@ export class ModelVersionsApi {
 
   async get(name: string, version: string | number, opts: CallOptions = {}): Promise<ModelVersion> {
     const r = await this.t.request<{ model_version: unknown }>({
-      method: 'GET', path: `${P}/get`, query: { name, version: String(version) }, idempotent: true, signal: opts.signal,
+      method: 'GET',
+      path: `${P}/get`,
+      query: { name, version: String(version) },
+      idempotent: true,
+      signal: opts.signal,
     });
     return toModelVersion(r.model_version);
   }
@@ -45,7 +57,11 @@ export class ModelVersionsApi {
   async update(name: string, version: string | number, description: string, opts: CallOptions = {}): Promise<ModelVersion> {
     checkDescription(description);
     const r = await this.t.request<{ model_version: unknown }>({
-      method: 'PATCH', path: `${P}/update`, idempotent: true, signal: opts.signal, body: { name, version: String(version), description },
+      method: 'PATCH',
+      path: `${P}/update`,
+      idempotent: true,
+      signal: opts.signal,
+      body: { name, version: String(version), description },
     });
     return toModelVersion(r.model_version);
   }
@@ -56,7 +72,9 @@ export class ModelVersionsApi {
    * refused here with a sentence instead.
    */
   async transitionStage(
-    name: string, version: string | number, stage: Stage | string,
+    name: string,
+    version: string | number,
+    stage: Stage | string,
     opts: CallOptions & { archiveExistingVersions?: boolean } = {},
   ): Promise<ModelVersion> {
     const target = canonicalStage(stage);
@@ -65,7 +83,10 @@ export class ModelVersionsApi {
       throw new RegistryError({ kind: 'client', messageId: 'error.archiveNeedsActiveStage', params: { stage: target } });
     }
     const r = await this.t.request<{ model_version: unknown }>({
-      method: 'POST', path: `${P}/transition-stage`, idempotent: true, signal: opts.signal,
+      method: 'POST',
+      path: `${P}/transition-stage`,
+      idempotent: true,
+      signal: opts.signal,
       body: { name, version: String(version), stage: target, archive_existing_versions: archive },
     });
     return toModelVersion(r.model_version);
@@ -73,13 +94,22 @@ export class ModelVersionsApi {
 
   /** Permanent for the user: the number is never reused and aliases on it go too. */
   async delete(name: string, version: string | number, opts: CallOptions = {}): Promise<void> {
-    await this.t.request({ method: 'DELETE', path: `${P}/delete`, idempotent: true, signal: opts.signal, body: { name, version: String(version) } });
+    await this.t.request({
+      method: 'DELETE',
+      path: `${P}/delete`,
+      idempotent: true,
+      signal: opts.signal,
+      body: { name, version: String(version) },
+    });
   }
 
   /** One page of versions; `pageSize` is always sent (default 100, at most 10,000, Databricks' limit). */
   async searchPage(options: ModelVersionSearchOptions & CallOptions & { pageToken?: string } = {}): Promise<Page<ModelVersion>> {
     const r = await this.t.request<{ model_versions?: unknown[]; next_page_token?: string }>({
-      method: 'GET', path: `${P}/search`, idempotent: true, signal: options.signal,
+      method: 'GET',
+      path: `${P}/search`,
+      idempotent: true,
+      signal: options.signal,
       query: {
         filter: options.filter || undefined,
         max_results: clampPageSize(options.pageSize, 100, 10_000),
@@ -92,22 +122,41 @@ export class ModelVersionsApi {
 
   /** Every matching version, page by page as the caller iterates. Aliases are not filled on OSS. */
   search(options: ModelVersionSearchOptions & CallOptions = {}): AsyncGenerator<ModelVersion, void, undefined> {
-    return items((pageToken) => this.searchPage({ ...options, pageToken }), () => pagingLoopError(this.t.host));
+    return items(
+      (pageToken) => this.searchPage({ ...options, pageToken }),
+      () => pagingLoopError(this.t.host),
+    );
   }
 
   /** Where the version's files are (MLflow 3: the logged model's location, often `mlflow-artifacts:/...`). */
   async getDownloadUri(name: string, version: string | number, opts: CallOptions = {}): Promise<string> {
     const r = await this.t.request<{ artifact_uri?: string }>({
-      method: 'GET', path: `${P}/get-download-uri`, query: { name, version: String(version) }, idempotent: true, signal: opts.signal,
+      method: 'GET',
+      path: `${P}/get-download-uri`,
+      query: { name, version: String(version) },
+      idempotent: true,
+      signal: opts.signal,
     });
     return r.artifact_uri ?? '';
   }
 
   async setTag(name: string, version: string | number, key: string, value: string, opts: CallOptions = {}): Promise<void> {
-    await this.t.request({ method: 'POST', path: `${P}/set-tag`, idempotent: true, signal: opts.signal, body: { name, version: String(version), key, value } });
+    await this.t.request({
+      method: 'POST',
+      path: `${P}/set-tag`,
+      idempotent: true,
+      signal: opts.signal,
+      body: { name, version: String(version), key, value },
+    });
   }
 
   async deleteTag(name: string, version: string | number, key: string, opts: CallOptions = {}): Promise<void> {
-    await this.t.request({ method: 'DELETE', path: `${P}/delete-tag`, idempotent: true, signal: opts.signal, body: { name, version: String(version), key } });
+    await this.t.request({
+      method: 'DELETE',
+      path: `${P}/delete-tag`,
+      idempotent: true,
+      signal: opts.signal,
+      body: { name, version: String(version), key },
+    });
   }
 }

@@ -3,8 +3,16 @@
  * fields rather than sending them empty, so every field but the keys is optional here.
  */
 import type {
-  AliasRef, ArtifactListing, Experiment, LoggedModel, ModelVersion, ModelVersionStatus,
-  RegisteredModel, Run, Stage, Tag,
+  AliasRef,
+  ArtifactListing,
+  Experiment,
+  LoggedModel,
+  ModelVersion,
+  ModelVersionStatus,
+  RegisteredModel,
+  Run,
+  Stage,
+  Tag,
 } from './types';
 import { STAGES } from './types';
 

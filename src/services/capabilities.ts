@@ -19,7 +19,10 @@ export class CapabilitiesService implements vscode.Disposable {
   private detecting: Connection | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly connections: ConnectionService, private readonly log: Logger) {
+  constructor(
+    private readonly connections: ConnectionService,
+    private readonly log: Logger,
+  ) {
     this.subscriptions.push(
       connections.onDidChange(() => {
         this.detecting = undefined;
@@ -56,7 +59,9 @@ export class CapabilitiesService implements vscode.Disposable {
     try {
       const caps = await detectCapabilities(conn.client, { known: { serverVersion: r.serverVersion } });
       if (this.connections.connection !== conn || this.detecting !== conn) return;
-      this.log.info(`Server capabilities: MLflow ${caps.serverVersion ?? '(no /version)'}, aliases ${caps.aliases ? 'supported' : `hidden (${caps.aliasesReason})`}.`);
+      this.log.info(
+        `Server capabilities: MLflow ${caps.serverVersion ?? '(no /version)'}, aliases ${caps.aliases ? 'supported' : `hidden (${caps.aliasesReason})`}.`,
+      );
       this.set(caps);
     } catch (e) {
       // Nothing learnt (no answer, not signed in): ask again the next time the server answers.

@@ -1,7 +1,18 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { createDispatcher, describeConnection, describeSource, formatConnectionMessage, readTextFile, resolveConnection, ResolvedConnection, SecretSource, StoredCredential, transportOptions } from '../connection';
+import {
+  createDispatcher,
+  describeConnection,
+  describeSource,
+  formatConnectionMessage,
+  readTextFile,
+  resolveConnection,
+  ResolvedConnection,
+  SecretSource,
+  StoredCredential,
+  transportOptions,
+} from '../connection';
 import { connectionMessages } from '../connection/messages';
 import { RegistryClient } from '../registry/client';
 import { isRegistryError } from '../registry/errors';
@@ -61,27 +72,39 @@ export class ConnectionService implements vscode.Disposable {
     private readonly localServers: LocalServers,
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {
-    this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (['mlflowRegistry.trackingUri', 'mlflowRegistry.registryUri', 'mlflowRegistry.databricksProfile'].some((s) => e.affectsConfiguration(s))) {
-        this.log.info('Registry settings changed: reconnecting.');
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (
+          ['mlflowRegistry.trackingUri', 'mlflowRegistry.registryUri', 'mlflowRegistry.databricksProfile'].some((s) =>
+            e.affectsConfiguration(s),
+          )
+        ) {
+          this.log.info('Registry settings changed: reconnecting.');
+          void this.reconnect();
+        } else if (e.affectsConfiguration('mlflowRegistry.pythonPath') && this.localStoreWanted) {
+          // Also after a failed start: the error asked the user to set exactly this.
+          this.log.info('mlflowRegistry.pythonPath changed: restarting the local MLflow server with it.');
+          void this.localServers.retainOnly(undefined).then(() => this.reconnect());
+        }
+      }),
+      localServers.onDidExitUnexpectedly(({ store, code }) => {
+        if (this.current?.localStore?.backendStoreUri !== store.backendStoreUri) return;
+        const old = this.current;
+        this.current = undefined;
+        this.problemText = vscode.l10n.t(
+          'The local MLflow server for {0} stopped (exit code {1}). Retry starts it again; Show Log has its output.',
+          store.label,
+          String(code),
+        );
+        this.setReach({ kind: 'unreachable', message: this.problemText });
+        this.changed.fire(undefined);
+        void old?.client.close();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.log.info('The folder is trusted now: reconnecting with its workspace settings.');
         void this.reconnect();
-      } else if (e.affectsConfiguration('mlflowRegistry.pythonPath') && this.localStoreWanted) {
-        // Also after a failed start: the error asked the user to set exactly this.
-        this.log.info('mlflowRegistry.pythonPath changed: restarting the local MLflow server with it.');
-        void this.localServers.retainOnly(undefined).then(() => this.reconnect());
-      }
-    }), localServers.onDidExitUnexpectedly(({ store, code }) => {
-      if (this.current?.localStore?.backendStoreUri !== store.backendStoreUri) return;
-      const old = this.current;
-      this.current = undefined;
-      this.problemText = vscode.l10n.t('The local MLflow server for {0} stopped (exit code {1}). Retry starts it again; Show Log has its output.', store.label, String(code));
-      this.setReach({ kind: 'unreachable', message: this.problemText });
-      this.changed.fire(undefined);
-      void old?.client.close();
-    }), vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      this.log.info('The folder is trusted now: reconnecting with its workspace settings.');
-      void this.reconnect();
-    }));
+      }),
+    );
   }
 
   get connection(): Connection | undefined {
@@ -110,7 +133,8 @@ export class ConnectionService implements vscode.Disposable {
       } catch {
         continue;
       }
-      for (const m of text.matchAll(/"mlflowRegistry\.(trackingUri|registryUri|databricksProfile|pythonPath)"\s*:/g)) ignored.add(`mlflowRegistry.${m[1]}`);
+      for (const m of text.matchAll(/"mlflowRegistry\.(trackingUri|registryUri|databricksProfile|pythonPath)"\s*:/g))
+        ignored.add(`mlflowRegistry.${m[1]}`);
     }
     if (!ignored.size) return undefined;
     return vscode.l10n.t(
@@ -161,7 +185,8 @@ export class ConnectionService implements vscode.Disposable {
       const serverVersion = await conn.client.serverVersion();
       if (conn === this.current) this.setReach({ kind: 'reachable', serverVersion });
     } catch (e) {
-      if (conn === this.current) this.setReach({ kind: isRegistryError(e) && e.isUnauthenticated ? 'notSignedIn' : 'unreachable', message: describeError(e) });
+      if (conn === this.current)
+        this.setReach({ kind: isRegistryError(e) && e.isUnauthenticated ? 'notSignedIn' : 'unreachable', message: describeError(e) });
     }
     return this.reach;
   }
@@ -198,7 +223,11 @@ export class ConnectionService implements vscode.Disposable {
       platform: process.platform === 'win32' ? 'win32' : process.platform === 'darwin' ? 'darwin' : 'linux',
       homeDir: os.homedir(),
       readFile: readTextFile,
-      proxy: { url: http.get<string>('proxy') || undefined, strictSSL: http.get<boolean>('proxyStrictSSL'), noProxy: http.get<string[]>('noProxy') },
+      proxy: {
+        url: http.get<string>('proxy') || undefined,
+        strictSSL: http.get<boolean>('proxyStrictSSL'),
+        noProxy: http.get<string[]>('noProxy'),
+      },
     });
     this.log.info(describeConnection(resolved));
     for (const w of resolved.warnings) this.log.warn(formatConnectionMessage(w));
@@ -253,13 +282,24 @@ export class ConnectionService implements vscode.Disposable {
     this.localStoreWanted = store;
     if (!fs.existsSync(store.path)) {
       // `mlflow server` would create an empty store there: say where we looked instead.
-      this.problemText = store.kind === 'sqlite'
-        ? vscode.l10n.t('There is no {0} at {1}. A relative sqlite:/// path is read from the workspace folder here (MLflow reads it from the folder your script runs in): write sqlite:////absolute/path/{0} to name another file.', store.label, store.path)
-        : vscode.l10n.t('There is no MLflow store folder at {0}. Name an existing mlruns folder, by an absolute path or one relative to the workspace folder.', store.path);
+      this.problemText =
+        store.kind === 'sqlite'
+          ? vscode.l10n.t(
+              'There is no {0} at {1}. A relative sqlite:/// path is read from the workspace folder here (MLflow reads it from the folder your script runs in): write sqlite:////absolute/path/{0} to name another file.',
+              store.label,
+              store.path,
+            )
+          : vscode.l10n.t(
+              'There is no MLflow store folder at {0}. Name an existing mlruns folder, by an absolute path or one relative to the workspace folder.',
+              store.path,
+            );
       return undefined;
     }
     if (!vscode.workspace.isTrusted) {
-      this.problemText = vscode.l10n.t('{0} is a local store: the extension can serve it by starting `mlflow server` with your Python, but only in a trusted folder. Trust this folder to start it.', store.label);
+      this.problemText = vscode.l10n.t(
+        '{0} is a local store: the extension can serve it by starting `mlflow server` with your Python, but only in a trusted folder. Trust this folder to start it.',
+        store.label,
+      );
       return undefined;
     }
     try {
@@ -267,7 +307,13 @@ export class ConnectionService implements vscode.Disposable {
       const client = this.newClient({ baseUrl: server.url });
       const origin = resolved.registryUri!;
       const from = describeSource(origin.source === 'trackingUri' ? resolved.trackingUri!.source : origin.source);
-      return { url: client.baseUrl, source: vscode.l10n.t('{0}; a local server for {1}', from, store.path), client, resolved, localStore: store };
+      return {
+        url: client.baseUrl,
+        source: vscode.l10n.t('{0}; a local server for {1}', from, store.path),
+        client,
+        resolved,
+        localStore: store,
+      };
     } catch (e) {
       this.problemText = describeLocalServerError(e, store);
       this.log.error(this.problemText);

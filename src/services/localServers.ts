@@ -27,7 +27,10 @@ export class LocalServers implements vscode.Disposable {
   /** A server is starting (or has finished starting): the view says so meanwhile. */
   readonly onDidChangeStarting = this.startingChanged.event;
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly log: Logger) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: Logger,
+  ) {}
 
   /** While a server starts: a sentence saying which, with which Python. */
   get starting(): string | undefined {
@@ -55,12 +58,17 @@ export class LocalServers implements vscode.Disposable {
       if (key === keep?.backendStoreUri) continue;
       this.servers.delete(key);
       entry.abort.abort(new Error('The local server is no longer wanted.'));
-      const stop = entry.server.then((s) => {
-        this.log.info(`Stopping the local MLflow server for ${s.store.path} (${s.url}).`);
-        return s.stop();
-      }, () => undefined).finally(() => {
-        if (this.stopping.get(key) === stop) this.stopping.delete(key);
-      });
+      const stop = entry.server
+        .then(
+          (s) => {
+            this.log.info(`Stopping the local MLflow server for ${s.store.path} (${s.url}).`);
+            return s.stop();
+          },
+          () => undefined,
+        )
+        .finally(() => {
+          if (this.stopping.get(key) === stop) this.stopping.delete(key);
+        });
       this.stopping.set(key, stop);
       stops.push(stop);
     }
@@ -70,7 +78,19 @@ export class LocalServers implements vscode.Disposable {
   /** What runs now, for the API and tests. */
   async running(): Promise<{ url: string; pid: number; store: string; python: string; pythonSource: PythonSource }[]> {
     const all = await Promise.allSettled([...this.servers.values()].map((e) => e.server));
-    return all.flatMap((r) => (r.status === 'fulfilled' ? [{ url: r.value.url, pid: r.value.pid, store: r.value.store.path, python: describePython(r.value.python), pythonSource: r.value.python.source }] : []));
+    return all.flatMap((r) =>
+      r.status === 'fulfilled'
+        ? [
+            {
+              url: r.value.url,
+              pid: r.value.pid,
+              store: r.value.store.path,
+              python: describePython(r.value.python),
+              pythonSource: r.value.python.source,
+            },
+          ]
+        : [],
+    );
   }
 
   private async start(store: LocalStore, folder: vscode.WorkspaceFolder | undefined, signal: AbortSignal): Promise<LocalServer> {
@@ -80,23 +100,28 @@ export class LocalServers implements vscode.Disposable {
     signal.throwIfAborted();
     const pythonText = describePython(python);
     this.log.info(`Starting a local MLflow server for ${store.path} with ${pythonText} (from ${python.source}).`);
-    this.startingTexts.set(key, vscode.l10n.t('Starting a local MLflow server for {0} with {1}… The first start can take half a minute.', store.label, pythonText));
+    this.startingTexts.set(
+      key,
+      vscode.l10n.t('Starting a local MLflow server for {0} with {1}… The first start can take half a minute.', store.label, pythonText),
+    );
     this.startingChanged.fire();
     let server: LocalServer;
     try {
       server = await vscode.window.withProgress(
         { location: { viewId: 'mlflowRegistry.models' }, title: vscode.l10n.t('Starting a local MLflow server for {0}…', store.label) },
-        () => startLocalServer({
-          python,
-          store,
-          script: vscode.Uri.joinPath(this.extensionUri, 'python', 'server', 'serve_local.py').fsPath,
-          cwd: folder?.uri.fsPath ?? path.dirname(store.path),
-          onOutput: (line) => this.log.debug(`[mlflow server] ${line}`),
-          signal,
-        }),
+        () =>
+          startLocalServer({
+            python,
+            store,
+            script: vscode.Uri.joinPath(this.extensionUri, 'python', 'server', 'serve_local.py').fsPath,
+            cwd: folder?.uri.fsPath ?? path.dirname(store.path),
+            onOutput: (line) => this.log.debug(`[mlflow server] ${line}`),
+            signal,
+          }),
       );
     } catch (e) {
-      if (e instanceof LocalServerError && e.output) this.log.error(`The local MLflow server for ${store.path} did not start (${e.code}). Its output:\n${e.output}`);
+      if (e instanceof LocalServerError && e.output)
+        this.log.error(`The local MLflow server for ${store.path} did not start (${e.code}). Its output:\n${e.output}`);
       throw e;
     } finally {
       this.startingTexts.delete(key);
@@ -106,12 +131,17 @@ export class LocalServers implements vscode.Disposable {
     void server.exited.then((code) => {
       const entry = this.servers.get(key);
       if (!entry) return; // stopped on purpose
-      void entry.server.then((s) => {
-        if (s !== server) return;
-        this.servers.delete(key);
-        this.log.error(`The local MLflow server for ${store.path} stopped (exit code ${code}). Its last output:\n${server.output().trim()}`);
-        this.exited.fire({ store, code });
-      }, () => undefined);
+      void entry.server.then(
+        (s) => {
+          if (s !== server) return;
+          this.servers.delete(key);
+          this.log.error(
+            `The local MLflow server for ${store.path} stopped (exit code ${code}). Its last output:\n${server.output().trim()}`,
+          );
+          this.exited.fire({ store, code });
+        },
+        () => undefined,
+      );
     });
     return server;
   }
@@ -125,20 +155,42 @@ export class LocalServers implements vscode.Disposable {
 
 /** A sentence for the Models view when a local server could not start. */
 export function describeLocalServerError(e: unknown, store: LocalStore): string {
-  if (!(e instanceof LocalServerError)) return vscode.l10n.t('The local MLflow server for {0} did not start: {1}', store.label, e instanceof Error ? e.message : String(e));
+  if (!(e instanceof LocalServerError))
+    return vscode.l10n.t('The local MLflow server for {0} did not start: {1}', store.label, e instanceof Error ? e.message : String(e));
   switch (e.code) {
     case 'pythonNotFound':
-      return vscode.l10n.t('No Python found at {0} to start an MLflow server for {1}. Set mlflowRegistry.pythonPath to a Python that has MLflow installed, or select an interpreter with the Python extension.', e.python, store.label);
+      return vscode.l10n.t(
+        'No Python found at {0} to start an MLflow server for {1}. Set mlflowRegistry.pythonPath to a Python that has MLflow installed, or select an interpreter with the Python extension.',
+        e.python,
+        store.label,
+      );
     case 'cannotRun':
-      return vscode.l10n.t('{0} cannot be run ({1}), so no MLflow server can be started for {2}. Set mlflowRegistry.pythonPath to a Python executable that has MLflow installed.', e.python, e.errno ?? '', store.label);
+      return vscode.l10n.t(
+        '{0} cannot be run ({1}), so no MLflow server can be started for {2}. Set mlflowRegistry.pythonPath to a Python executable that has MLflow installed.',
+        e.python,
+        e.errno ?? '',
+        store.label,
+      );
     case 'noMlflow':
-      return vscode.l10n.t('{0} has no MLflow, so no server can be started for {1}. Install it ({0} -m pip install mlflow) or set mlflowRegistry.pythonPath to a Python that has it.', e.python, store.label);
+      return vscode.l10n.t(
+        '{0} has no MLflow, so no server can be started for {1}. Install it ({0} -m pip install mlflow) or set mlflowRegistry.pythonPath to a Python that has it.',
+        e.python,
+        store.label,
+      );
     case 'mlflowSkinny':
-      return vscode.l10n.t('{0} has mlflow-skinny, which has no tracking server, so none can be started for {1}. Install the full package ({0} -m pip install mlflow) or set mlflowRegistry.pythonPath to a Python that has it.', e.python, store.label);
+      return vscode.l10n.t(
+        '{0} has mlflow-skinny, which has no tracking server, so none can be started for {1}. Install the full package ({0} -m pip install mlflow) or set mlflowRegistry.pythonPath to a Python that has it.',
+        e.python,
+        store.label,
+      );
     case 'timeout':
       return vscode.l10n.t('The local MLflow server for {0} did not answer in time. Show Log has its output.', store.label);
     case 'exited':
     default:
-      return vscode.l10n.t('The local MLflow server for {0} stopped while starting (exit code {1}). Show Log has its output.', store.label, String(e.exitCode));
+      return vscode.l10n.t(
+        'The local MLflow server for {0} stopped while starting (exit code {1}). Show Log has its output.',
+        store.label,
+        String(e.exitCode),
+      );
   }
 }

@@ -13,9 +13,7 @@
  */
 
 /** What a panel shows: a registered model, or one version of it. */
-export type DetailsTarget =
-  | { kind: 'model'; name: string }
-  | { kind: 'version'; name: string; version: string };
+export type DetailsTarget = { kind: 'model'; name: string } | { kind: 'version'; name: string; version: string };
 
 /** Where a click in the panel leads; the host decides what may be opened. */
 export type LinkTarget =

@@ -8,9 +8,15 @@ export class ConnectionStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('mlflowRegistry.connection', vscode.StatusBarAlignment.Left, 10);
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly connections: ConnectionService, private readonly capabilities?: CapabilitiesService) {
+  constructor(
+    private readonly connections: ConnectionService,
+    private readonly capabilities?: CapabilitiesService,
+  ) {
     this.item.name = vscode.l10n.t('MLflow Registry');
-    this.subscriptions.push(connections.onDidChange(() => this.update()), connections.onDidChangeReachability(() => this.update()));
+    this.subscriptions.push(
+      connections.onDidChange(() => this.update()),
+      connections.onDidChangeReachability(() => this.update()),
+    );
     if (capabilities) this.subscriptions.push(capabilities.onDidChange(() => this.update()));
     this.update();
   }
@@ -36,7 +42,9 @@ export class ConnectionStatus implements vscode.Disposable {
     tooltip.appendMarkdown('  \n');
     if (r.kind === 'reachable') {
       this.item.text = `$(database) ${host}`;
-      tooltip.appendMarkdown(escapeMarkdown(r.serverVersion ? vscode.l10n.t('Reachable: MLflow {0}', r.serverVersion) : vscode.l10n.t('Reachable')));
+      tooltip.appendMarkdown(
+        escapeMarkdown(r.serverVersion ? vscode.l10n.t('Reachable: MLflow {0}', r.serverVersion) : vscode.l10n.t('Reachable')),
+      );
       this.item.backgroundColor = undefined;
     } else if (r.kind === 'unreachable') {
       this.item.text = `$(warning) ${host}`;

@@ -4,7 +4,10 @@ import type * as vscode from 'vscode';
 export class AutoRefresh implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly seconds: () => number, private readonly tick: () => void) {
+  constructor(
+    private readonly seconds: () => number,
+    private readonly tick: () => void,
+  ) {
     this.restart();
   }
 

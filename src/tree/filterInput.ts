@@ -5,10 +5,7 @@
 import { FilterPlan, modelQueryFilter } from '../registry/filters';
 import type { RegisteredModel } from '../registry/types';
 
-export type ModelFilter =
-  | { kind: 'name'; text: string }
-  | { kind: 'tag'; key: string; value: string }
-  | { kind: 'raw'; filter: string };
+export type ModelFilter = { kind: 'name'; text: string } | { kind: 'tag'; key: string; value: string } | { kind: 'raw'; filter: string };
 
 const RAW = /^\s*(name|tags\.|`?tags`?\.)\S*\s*(=|!=|LIKE|ILIKE|<|>)|\s(AND|LIKE|ILIKE)\s/i;
 
@@ -34,8 +31,11 @@ export function filterPlan(filter: ModelFilter): FilterPlan<RegisteredModel> {
 
 export function describeFilter(filter: ModelFilter): string {
   switch (filter.kind) {
-    case 'name': return `"${filter.text}"`;
-    case 'tag': return `${filter.key}=${filter.value}`;
-    case 'raw': return filter.filter;
+    case 'name':
+      return `"${filter.text}"`;
+    case 'tag':
+      return `${filter.key}=${filter.value}`;
+    case 'raw':
+      return filter.filter;
   }
 }

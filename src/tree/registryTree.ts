@@ -15,10 +15,7 @@ export interface TreeSettings {
 }
 
 export type TreeState =
-  | { kind: 'unconfigured' }
-  | { kind: 'loading' }
-  | { kind: 'ready' }
-  | { kind: 'error'; message: string; error?: unknown };
+  { kind: 'unconfigured' } | { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string; error?: unknown };
 
 const PENDING_POLL_MS = 2000;
 
@@ -46,7 +43,10 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
   private modelFilter: FilterPlan<RegisteredModel> | undefined;
   private showAliases = true;
 
-  constructor(private readonly settings: () => TreeSettings, private readonly log: Logger) {}
+  constructor(
+    private readonly settings: () => TreeSettings,
+    private readonly log: Logger,
+  ) {}
 
   get state(): TreeState {
     return this.currentState;
@@ -128,7 +128,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
     if (!client) return [];
     const generation = this.generation;
     try {
-      this.log.debug(`listing ${node?.id ?? "the models"}`);
+      this.log.debug(`listing ${node?.id ?? 'the models'}`);
       const children = await this.childrenOf(client, node);
       if (generation !== this.generation) return [];
       for (const c of children) {
@@ -198,7 +198,14 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
       for (const stage of STAGE_ORDER) {
         const count = all.filter((v) => v.currentStage === stage).length;
         if (count === 0) continue;
-        rows.push({ kind: 'stageGroup', id: nodeId.stage(node.model.name, stage), modelName: node.model.name, stage, count, complete: state.complete });
+        rows.push({
+          kind: 'stageGroup',
+          id: nodeId.stage(node.model.name, stage),
+          modelName: node.model.name,
+          stage,
+          count,
+          complete: state.complete,
+        });
       }
     } else {
       rows.push(...all.map((v) => this.versionNode(node.model, v)));
@@ -217,7 +224,12 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
     if (!state) {
       const plan = nameEqualsFilter<ModelVersion>(name);
       state = new ModelVersions(async (pageToken) => {
-        const page = await client.versions.searchPage({ filter: plan.filter, orderBy: ['version_number DESC'], pageSize: this.settings().pageSize, pageToken });
+        const page = await client.versions.searchPage({
+          filter: plan.filter,
+          orderBy: ['version_number DESC'],
+          pageSize: this.settings().pageSize,
+          pageToken,
+        });
         // Names MLflow's filter cannot say exactly are searched with LIKE: keep this model's versions only.
         return { ...page, items: page.items.filter(plan.matches) };
       });

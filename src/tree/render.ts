@@ -13,10 +13,14 @@ const STAGE_ICON: Record<Stage, [string, string | undefined]> = {
 
 export function stageLabel(stage: Stage): string {
   switch (stage) {
-    case 'Production': return vscode.l10n.t('Production');
-    case 'Staging': return vscode.l10n.t('Staging');
-    case 'None': return vscode.l10n.t('None');
-    case 'Archived': return vscode.l10n.t('Archived');
+    case 'Production':
+      return vscode.l10n.t('Production');
+    case 'Staging':
+      return vscode.l10n.t('Staging');
+    case 'None':
+      return vscode.l10n.t('None');
+    case 'Archived':
+      return vscode.l10n.t('Archived');
   }
 }
 
@@ -36,11 +40,18 @@ export interface RenderOptions {
 }
 
 /** The one place a node becomes a TreeItem. */
-export function renderNode(node: RegistryNode, expanded: (id: string) => boolean | undefined, options: RenderOptions = {}): vscode.TreeItem {
+export function renderNode(
+  node: RegistryNode,
+  expanded: (id: string) => boolean | undefined,
+  options: RenderOptions = {},
+): vscode.TreeItem {
   switch (node.kind) {
     case 'model': {
       const showAliases = options.aliases !== false;
-      const item = new vscode.TreeItem(node.model.name, expanded(node.id) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(
+        node.model.name,
+        expanded(node.id) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+      );
       item.id = node.id;
       item.description = latestSummary(node.model);
       item.iconPath = new vscode.ThemeIcon('package');
@@ -59,9 +70,10 @@ export function renderNode(node: RegistryNode, expanded: (id: string) => boolean
       item.id = node.id;
       item.iconPath = new vscode.ThemeIcon('ellipsis');
       item.contextValue = `mlflowRegistry.${node.kind}`;
-      item.command = node.kind === 'loadMoreVersions'
-        ? { command: 'mlflowRegistry.loadMoreVersions', title: vscode.l10n.t('Load more…'), arguments: [node] }
-        : { command: 'mlflowRegistry.loadMoreModels', title: vscode.l10n.t('Load more…'), arguments: [node] };
+      item.command =
+        node.kind === 'loadMoreVersions'
+          ? { command: 'mlflowRegistry.loadMoreVersions', title: vscode.l10n.t('Load more…'), arguments: [node] }
+          : { command: 'mlflowRegistry.loadMoreModels', title: vscode.l10n.t('Load more…'), arguments: [node] };
       return item;
     }
   }
@@ -69,7 +81,12 @@ export function renderNode(node: RegistryNode, expanded: (id: string) => boolean
 
 function renderStageGroup(node: StageGroupNode, isExpanded: boolean | undefined): vscode.TreeItem {
   const defaultState = node.stage === 'Archived' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
-  const state = isExpanded === undefined ? defaultState : isExpanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+  const state =
+    isExpanded === undefined
+      ? defaultState
+      : isExpanded
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.Collapsed;
   const item = new vscode.TreeItem(stageLabel(node.stage), state);
   item.id = node.id;
   item.description = node.complete ? String(node.count) : `${node.count}+`;

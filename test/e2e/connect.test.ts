@@ -62,7 +62,8 @@ describe('connecting in a real VS Code', function () {
     }),
   });
   const quickPickRow = (text: string) => session.wb.page.locator(`.quick-input-widget .monaco-list-row:has-text("${text}")`).first();
-  const workspaceSettings = () => JSON.parse(fs.readFileSync(path.join(session.vscode.workspace, '.vscode', 'settings.json'), 'utf8')) as Record<string, string>;
+  const workspaceSettings = () =>
+    JSON.parse(fs.readFileSync(path.join(session.vscode.workspace, '.vscode', 'settings.json'), 'utf8')) as Record<string, string>;
   let second: MlflowServer | undefined;
   after(async () => {
     await second?.stop();
@@ -70,7 +71,10 @@ describe('connecting in a real VS Code', function () {
 
   it('with nothing configured, the view says so and offers Connect; the status bar says not connected', async () => {
     await session.wb.openRegistryView();
-    await session.wb.page.locator('.part.sidebar').getByText('No MLflow registry is configured', { exact: false }).waitFor({ timeout: 30_000 });
+    await session.wb.page
+      .locator('.part.sidebar')
+      .getByText('No MLflow registry is configured', { exact: false })
+      .waitFor({ timeout: 30_000 });
     await session.wb.page.locator('.part.sidebar .monaco-button:has-text("Connect to a Registry")').waitFor();
     await session.wb.page.locator('.statusbar-item:has-text("MLflow: not connected")').waitFor();
     await session.wb.screenshot('connect-welcome');
@@ -92,10 +96,14 @@ describe('connecting in a real VS Code', function () {
     await session.wb.screenshot('connect-connected');
   });
 
-  it('connects through the quick pick to a second server: its models replace the first one\'s, and the pick marks the one in use', async () => {
+  it("connects through the quick pick to a second server: its models replace the first one's, and the pick marks the one in use", async () => {
     second = await startMlflowServer({ seed: false });
     const model = uniqueName('second-server-model');
-    const res = await fetch(`${second.url}/api/2.0/mlflow/registered-models/create`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: model }) });
+    const res = await fetch(`${second.url}/api/2.0/mlflow/registered-models/create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: model }),
+    });
     assert.equal(res.status, 200, await res.text());
 
     await session.wb.runCommand('MLflow: Connect to a Registry');
@@ -121,7 +129,10 @@ describe('connecting in a real VS Code', function () {
     assert.match(await local.innerText(), /sqlite:\/\/\/mlflow\.db/);
     await session.wb.screenshot('connect-local-store-offered');
     await local.click();
-    await session.wb.page.locator('.part.sidebar').getByText('Starting a local MLflow server for mlflow.db with', { exact: false }).waitFor({ timeout: 30_000 });
+    await session.wb.page
+      .locator('.part.sidebar')
+      .getByText('Starting a local MLflow server for mlflow.db with', { exact: false })
+      .waitFor({ timeout: 30_000 });
     // Nothing of the previous registry stays listed (for a command to act on) while the new one starts.
     await session.wb.treeRows().first().waitFor({ state: 'detached', timeout: 10_000 });
     await session.wb.screenshot('connect-local-store-starting');
@@ -136,12 +147,20 @@ describe('connecting in a real VS Code', function () {
     assert.ok(await portOpen(port), `the local server listens on 127.0.0.1:${port}`);
     const server = processes().find((p) => p.ppid === supervisors[0].pid);
     assert.ok(server && server.pgid === server.pid, 'the mlflow server leads a process group of its own');
-    assert.ok(processes().filter((p) => p.pgid === server.pgid && p.pid !== server.pid).length >= 1, 'its uvicorn process runs in that group too');
+    assert.ok(
+      processes().filter((p) => p.pgid === server.pgid && p.pid !== server.pid).length >= 1,
+      'its uvicorn process runs in that group too',
+    );
 
     await session.wb.close();
     await session.vscode.stop();
-    assert.ok(await eventually(async () => !(await portOpen(port)), 30_000), `127.0.0.1:${port} still accepts connections after code-server stopped`);
-    assert.ok(await eventually(() => !processes().some((p) => p.pgid === server.pgid || p.pid === supervisors[0].pid), 30_000),
-      `processes remain: ${JSON.stringify(processes().filter((p) => p.pgid === server.pgid || p.pid === supervisors[0].pid))}`);
+    assert.ok(
+      await eventually(async () => !(await portOpen(port)), 30_000),
+      `127.0.0.1:${port} still accepts connections after code-server stopped`,
+    );
+    assert.ok(
+      await eventually(() => !processes().some((p) => p.pgid === server.pgid || p.pid === supervisors[0].pid), 30_000),
+      `processes remain: ${JSON.stringify(processes().filter((p) => p.pgid === server.pgid || p.pid === supervisors[0].pid))}`,
+    );
   });
 });

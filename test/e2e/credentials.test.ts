@@ -46,7 +46,7 @@ describe('credentials: a 401 asks to sign in, secrets stay out of settings', fun
     await session.wb.page.keyboard.press('Enter');
   }
 
-  it('the 401 of MLflow\'s auth app leads to a sign-in prompt; the right password lists the models', async () => {
+  it("the 401 of MLflow's auth app leads to a sign-in prompt; the right password lists the models", async () => {
     await session.wb.openRegistryView();
     await signIn(PASSWORD);
     await session.wb.row(MODEL).waitFor({ timeout: 30_000 });
@@ -57,8 +57,11 @@ describe('credentials: a 401 asks to sign in, secrets stay out of settings', fun
   });
 
   it('no settings file holds the password', () => {
-    const files = [...filesUnder(path.join(session.vscode.userDataDir, 'User')), ...filesUnder(path.join(session.vscode.userDataDir, 'Machine')), ...filesUnder(path.join(session.vscode.workspace, '.vscode'))]
-      .filter((f) => f.endsWith('settings.json'));
+    const files = [
+      ...filesUnder(path.join(session.vscode.userDataDir, 'User')),
+      ...filesUnder(path.join(session.vscode.userDataDir, 'Machine')),
+      ...filesUnder(path.join(session.vscode.workspace, '.vscode')),
+    ].filter((f) => f.endsWith('settings.json'));
     assert.ok(files.length >= 1);
     for (const f of files) assert.ok(!fs.readFileSync(f, 'utf8').includes(PASSWORD), `${f} holds the password`);
   });
@@ -70,7 +73,9 @@ describe('credentials: a 401 asks to sign in, secrets stay out of settings', fun
     await session.wb.page.locator('.part.sidebar').getByText('needs valid credentials', { exact: false }).waitFor({ timeout: 15_000 });
     assert.equal(await session.wb.row(MODEL).count(), 0, 'nothing listed without credentials');
     // A 401 means the server answered: the status bar says "not signed in", not unreachable.
-    await session.wb.page.locator(`.statusbar-item:has-text("${new URL(session.mlflow.url).host}: not signed in")`).waitFor({ timeout: 15_000 });
+    await session.wb.page
+      .locator(`.statusbar-item:has-text("${new URL(session.mlflow.url).host}: not signed in")`)
+      .waitFor({ timeout: 15_000 });
     await session.wb.screenshot('credentials-forgotten');
   });
 

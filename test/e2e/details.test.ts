@@ -11,9 +11,15 @@ const hostileDescription = (serverUrl: string) =>
   `Markup in this description must stay text: ${IMG}\n\n${SCRIPT}\n\nAnd **bold** Markdown still renders, ` +
   `with [the registry's models](${serverUrl}/#/models) as a link and [quit](command:workbench.action.quit) as text.`;
 const SIGNATURE_INPUTS = [
-  'temperature_00', 'wind_direction_00', 'wind_speed_00',
-  'temperature_08', 'wind_direction_08', 'wind_speed_08',
-  'temperature_16', 'wind_direction_16', 'wind_speed_16',
+  'temperature_00',
+  'wind_direction_00',
+  'wind_speed_00',
+  'temperature_08',
+  'wind_direction_08',
+  'wind_speed_08',
+  'temperature_16',
+  'wind_direction_16',
+  'wind_speed_16',
 ];
 
 describe('details panel (showDetails) in a real VS Code (code-server + Chromium)', function () {
@@ -42,7 +48,11 @@ describe('details panel (showDetails) in a real VS Code (code-server + Chromium)
     const deadline = Date.now() + timeout;
     for (;;) {
       for (const frame of session.wb.page.frames()) {
-        const heading = await frame.locator('#details-root h1').first().textContent({ timeout: 200 }).catch(() => null);
+        const heading = await frame
+          .locator('#details-root h1')
+          .first()
+          .textContent({ timeout: 200 })
+          .catch(() => null);
         if (heading === title) return frame;
       }
       if (Date.now() > deadline) throw new Error(`No details webview titled "${title}" appeared`);
@@ -55,7 +65,13 @@ describe('details panel (showDetails) in a real VS Code (code-server + Chromium)
     const deadline = Date.now() + timeout;
     for (;;) {
       for (const frame of session.wb.page.frames()) {
-        const found = await frame.locator(selector).count().then((n) => n > 0, () => false);
+        const found = await frame
+          .locator(selector)
+          .count()
+          .then(
+            (n) => n > 0,
+            () => false,
+          );
         if (found) return frame;
       }
       if (Date.now() > deadline) throw new Error(`No frame shows ${selector}`);
@@ -80,7 +96,18 @@ describe('details panel (showDetails) in a real VS Code (code-server + Chromium)
     const metrics = await frame.locator('#run-metrics tbody tr td:first-child').allTextContents();
     assert.ok(metrics.includes('mse'), metrics.join(', '));
     const facts = await frame.locator('.facts').innerText();
-    for (const expected of ['Registered at', 'Created by', 'Stage', 'Production', 'Last modified', 'Status', 'Ready', '@champion', 'algorithm=random-forest', 'Source run']) {
+    for (const expected of [
+      'Registered at',
+      'Created by',
+      'Stage',
+      'Production',
+      'Last modified',
+      'Status',
+      'Ready',
+      '@champion',
+      'algorithm=random-forest',
+      'Source run',
+    ]) {
       assert.ok(facts.includes(expected), `facts show ${expected}:\n${facts}`);
     }
     assert.match(await frame.locator('#section-description').innerText(), /random forest containing 300 decision trees/);
@@ -193,7 +220,11 @@ describe('details panel (showDetails) in a real VS Code (code-server + Chromium)
     const before = (await client.versions.get(WALKTHROUGH, '4')).description ?? '';
     await client.versions.update(WALKTHROUGH, '4', changed);
     try {
-      assert.doesNotMatch(await v4.locator('#section-description').innerText(), /described again by a colleague/, 'the panel shows what it read before');
+      assert.doesNotMatch(
+        await v4.locator('#section-description').innerText(),
+        /described again by a colleague/,
+        'the panel shows what it read before',
+      );
       await v4.locator('.header button.refresh', { hasText: 'Refresh' }).click();
       const fresh = await detailsFrame(`${WALKTHROUGH} v4`);
       await fresh.locator('#section-description', { hasText: 'described again by a colleague' }).waitFor({ timeout: 30_000 });

@@ -9,7 +9,10 @@ const BIG = 'e2e-many-versions';
 
 /** Requests the MLflow server logged (uvicorn's access log) whose line contains `part`. */
 function served(server: MlflowServer, part: string): number {
-  return fs.readFileSync(server.logPath, 'utf8').split('\n').filter((l) => l.includes(part)).length;
+  return fs
+    .readFileSync(server.logPath, 'utf8')
+    .split('\n')
+    .filter((l) => l.includes(part)).length;
 }
 
 describe('the registry tree in a real VS Code (code-server + Chromium)', function () {
@@ -33,7 +36,10 @@ describe('the registry tree in a real VS Code (code-server + Chromium)', functio
     assert.equal(served(session.mlflow, 'model-versions/search'), 0, 'no version search before a model is expanded');
     assert.equal(served(session.mlflow, 'registered-models/get?'), 0, 'no request per model');
     const rows = await session.wb.rowTexts();
-    assert.ok(rows.some((r) => r.startsWith(WALKTHROUGH) && r.includes('Production v2 · Staging v3 · None v4')), rows.join('\n'));
+    assert.ok(
+      rows.some((r) => r.startsWith(WALKTHROUGH) && r.includes('Production v2 · Staging v3 · None v4')),
+      rows.join('\n'),
+    );
     await session.wb.screenshot('tree-models');
   });
 
@@ -43,9 +49,20 @@ describe('the registry tree in a real VS Code (code-server + Chromium)', functio
     const rows = await session.wb.rowTexts();
     const at = rows.findIndex((r) => r.startsWith(WALKTHROUGH));
     // "Version 2 @champion · 3 minutes ago": keep the label and the aliases, drop the age.
-    const under = rows.slice(at + 1, at + 8).map((r) => r.split(' · ')[0].replace(/ \S+ \S+ ago$/, '').replace(/ (now|yesterday)$/, ''));
+    const under = rows.slice(at + 1, at + 8).map((r) =>
+      r
+        .split(' · ')[0]
+        .replace(/ \S+ \S+ ago$/, '')
+        .replace(/ (now|yesterday)$/, ''),
+    );
     assert.deepEqual(under, [
-      'Production 2', 'Version 2 @champion', 'Version 1', 'Staging 1', 'Version 3 @challenger', 'None 1', 'Version 4',
+      'Production 2',
+      'Version 2 @champion',
+      'Version 1',
+      'Staging 1',
+      'Version 3 @challenger',
+      'None 1',
+      'Version 4',
     ]);
     await session.wb.screenshot('tree-walkthrough-expanded');
   });

@@ -25,5 +25,8 @@ describe('workspace trust: a cloned folder cannot point the extension at a regis
 });
 
 function served(server: { logPath: string }): number {
-  return fs.readFileSync(server.logPath, 'utf8').split('\n').filter((l) => l.includes('/api/2.0/')).length;
+  return fs
+    .readFileSync(server.logPath, 'utf8')
+    .split('\n')
+    .filter((l) => l.includes('/api/2.0/')).length;
 }

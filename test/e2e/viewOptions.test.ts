@@ -13,10 +13,16 @@ const ARRIVED = 'e2e-view-arrived-later';
 
 /** Requests the MLflow server logged (uvicorn's access log) whose line contains `part`. */
 function served(server: MlflowServer, part: string): number {
-  return fs.readFileSync(server.logPath, 'utf8').split('\n').filter((l) => l.includes(part)).length;
+  return fs
+    .readFileSync(server.logPath, 'utf8')
+    .split('\n')
+    .filter((l) => l.includes(part)).length;
 }
 
-interface RestModel { name: string; last_updated_timestamp: number }
+interface RestModel {
+  name: string;
+  last_updated_timestamp: number;
+}
 
 /** Every model the server holds, straight from its REST API (not through the extension's client). */
 async function restModels(server: MlflowServer): Promise<RestModel[]> {
@@ -53,12 +59,14 @@ describe('view options, refresh and the log in a real VS Code (code-server + Chr
 
   /** The top-level (model) rows' labels, in screen order. */
   async function modelRows(): Promise<string[]> {
-    return page().locator('.part.sidebar .monaco-list-row[aria-level="1"]').evaluateAll((rows) =>
-      rows
-        .map((r) => ({ at: Number(r.getAttribute('data-index') ?? 0), label: r.querySelector('.label-name')?.textContent?.trim() ?? '' }))
-        .sort((a, b) => a.at - b.at)
-        .map((r) => r.label),
-    );
+    return page()
+      .locator('.part.sidebar .monaco-list-row[aria-level="1"]')
+      .evaluateAll((rows) =>
+        rows
+          .map((r) => ({ at: Number(r.getAttribute('data-index') ?? 0), label: r.querySelector('.label-name')?.textContent?.trim() ?? '' }))
+          .sort((a, b) => a.at - b.at)
+          .map((r) => r.label),
+      );
   }
 
   /** Waits until the model rows are exactly `expected` (the tree reloads asynchronously). */
@@ -87,7 +95,10 @@ describe('view options, refresh and the log in a real VS Code (code-server + Chr
 
   /** `mlflowRegistry.tree.sortBy` as written in the user's or the workspace's settings file. */
   function writtenSortBy(): { user?: unknown; workspace?: unknown } {
-    const read = (file: string) => (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>)['mlflowRegistry.tree.sortBy'] : undefined);
+    const read = (file: string) =>
+      fs.existsSync(file)
+        ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>)['mlflowRegistry.tree.sortBy']
+        : undefined;
     return {
       user: read(path.join(session.vscode.userDataDir, 'User', 'settings.json')),
       workspace: read(path.join(session.vscode.workspace, '.vscode', 'settings.json')),
@@ -111,8 +122,17 @@ describe('view options, refresh and the log in a real VS Code (code-server + Chr
 
     await sortFromPalette('Last updated', 'view-sort-quick-pick');
     await waitForModelRows(expected);
-    assert.equal(await until('sortBy in a settings file', async () => (writtenSortBy().user ?? writtenSortBy().workspace) === 'lastUpdated' ? true : undefined), true);
-    assert.deepEqual(writtenSortBy(), { user: 'lastUpdated', workspace: undefined }, 'written to the user settings (no workspace value existed)');
+    assert.equal(
+      await until('sortBy in a settings file', async () =>
+        (writtenSortBy().user ?? writtenSortBy().workspace) === 'lastUpdated' ? true : undefined,
+      ),
+      true,
+    );
+    assert.deepEqual(
+      writtenSortBy(),
+      { user: 'lastUpdated', workspace: undefined },
+      'written to the user settings (no workspace value existed)',
+    );
     await session.wb.calmMouse();
     await session.wb.screenshot('view-sorted-last-updated');
 
@@ -147,7 +167,9 @@ describe('view options, refresh and the log in a real VS Code (code-server + Chr
     assert.equal(await version3.getAttribute('aria-selected'), 'true', 'Version 3 is selected before the refresh');
     await page().locator('.part.sidebar .title-actions .action-label[aria-label="Refresh"]').click();
     await wb.row(ARRIVED).waitFor({ timeout: 30_000 });
-    await until('the expanded model\'s versions fetched again', async () => (served(session.mlflow, 'model-versions/search') > versionSearches ? true : undefined));
+    await until("the expanded model's versions fetched again", async () =>
+      served(session.mlflow, 'model-versions/search') > versionSearches ? true : undefined,
+    );
     assert.ok(served(session.mlflow, 'registered-models/search') > modelSearches, 'the model list was searched again');
     await wb.row('Version 3').waitFor({ timeout: 30_000 });
     await page().waitForTimeout(500);
@@ -157,7 +179,11 @@ describe('view options, refresh and the log in a real VS Code (code-server + Chr
     assert.equal(await wb.row('Production').getAttribute('aria-expanded'), 'false', 'the folded Production group stays folded');
     assert.equal(await wb.row('Version 3').getAttribute('aria-selected'), 'true', 'Version 3 is still selected');
     const selected = await page().locator('.part.sidebar .monaco-list-row[aria-selected="true"] .label-name').allTextContents();
-    assert.deepEqual(selected.map((s) => s.trim()), ['Version 3'], 'and nothing else is');
+    assert.deepEqual(
+      selected.map((s) => s.trim()),
+      ['Version 3'],
+      'and nothing else is',
+    );
     await page().mouse.move(900, 700); // off the tree, without the Escape that would clear the selection
     await wb.screenshot('view-refreshed-kept-state');
   });
@@ -175,7 +201,11 @@ describe('view options, refresh and the log in a real VS Code (code-server + Chr
     await session.wb.screenshot('view-filtered');
     await page().locator('.part.sidebar [aria-label="Clear Filter"]').first().click();
     await waitForModelRows(all);
-    assert.equal(await page().locator('.part.sidebar').getByText('Showing models matching', { exact: false }).count(), 0, 'the notice goes with the filter');
+    assert.equal(
+      await page().locator('.part.sidebar').getByText('Showing models matching', { exact: false }).count(),
+      0,
+      'the notice goes with the filter',
+    );
   });
 
   it('"MLflow: Show Log" opens the Output panel on the "MLflow Model Registry" channel with the connect line', async () => {

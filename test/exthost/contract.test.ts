@@ -27,16 +27,35 @@ describe('the extension in a real VS Code extension host', () => {
   it('every command declared in package.json is registered, and every registered mlflowRegistry command is declared', async () => {
     const declared = new Set(manifest.contributes.commands.map((c) => c.command));
     // VS Code itself adds <viewId>.focus, .open, .removeView... for each contributed view.
-    const viewIds = Object.values(manifest.contributes.views).flat().map((v) => v.id);
-    const registered = new Set((await vscode.commands.getCommands(true))
-      .filter((c) => c.startsWith('mlflowRegistry.') && !viewIds.some((v) => c.startsWith(`${v}.`))));
-    assert.deepEqual([...declared].filter((c) => !registered.has(c)), [], 'declared but not registered');
-    assert.deepEqual([...registered].filter((c) => !declared.has(c)), [], 'registered but not declared');
+    const viewIds = Object.values(manifest.contributes.views)
+      .flat()
+      .map((v) => v.id);
+    const registered = new Set(
+      (await vscode.commands.getCommands(true)).filter(
+        (c) => c.startsWith('mlflowRegistry.') && !viewIds.some((v) => c.startsWith(`${v}.`)),
+      ),
+    );
+    assert.deepEqual(
+      [...declared].filter((c) => !registered.has(c)),
+      [],
+      'declared but not registered',
+    );
+    assert.deepEqual(
+      [...registered].filter((c) => !declared.has(c)),
+      [],
+      'registered but not declared',
+    );
   });
 
   it('declares the public view container, view and settings under their contract names', () => {
-    assert.deepEqual(manifest.contributes.viewsContainers.activitybar.map((c) => c.id), ['mlflowRegistry']);
-    assert.deepEqual(manifest.contributes.views.mlflowRegistry.map((v) => v.id), ['mlflowRegistry.models']);
+    assert.deepEqual(
+      manifest.contributes.viewsContainers.activitybar.map((c) => c.id),
+      ['mlflowRegistry'],
+    );
+    assert.deepEqual(
+      manifest.contributes.views.mlflowRegistry.map((v) => v.id),
+      ['mlflowRegistry.models'],
+    );
     for (const key of ['trackingUri', 'registryUri', 'databricksProfile', 'pageSize', 'tree.groupByStage']) {
       assert.ok(`mlflowRegistry.${key}` in manifest.contributes.configuration.properties, key);
     }
@@ -50,7 +69,10 @@ describe('the extension in a real VS Code extension host', () => {
     while (api.requests().filter((r) => r.path.endsWith('registered-models/search')).length === before && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 200));
     }
-    assert.ok(api.requests().filter((r) => r.path.endsWith('registered-models/search')).length > before, 'the focused view asked for the models');
+    assert.ok(
+      api.requests().filter((r) => r.path.endsWith('registered-models/search')).length > before,
+      'the focused view asked for the models',
+    );
   });
 
   it('activate() returns the API with the version and the registry from settings', () => {

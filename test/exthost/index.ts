@@ -15,8 +15,18 @@ export interface ExtHostResults {
 }
 
 export function run(): Promise<ExtHostResults> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, reporter: function Silent() { /* results are collected below */ } as unknown as Mocha.ReporterConstructor });
-  for (const f of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, f));
+  const mocha = new Mocha({
+    ui: 'bdd',
+    timeout: 60_000,
+    reporter: function Silent() {
+      /* results are collected below */
+    } as unknown as Mocha.ReporterConstructor,
+  });
+  for (const f of fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(path.join(__dirname, f));
   const results: ExtHostResults = { passes: 0, failures: 0, pending: 0, tests: [] };
   return new Promise((resolve) => {
     const runner = mocha.run(() => resolve(results));

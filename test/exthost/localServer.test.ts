@@ -21,7 +21,7 @@ async function until<T>(what: string, probe: () => T | undefined | Promise<T | u
  * says. The suite's code-server has a stand-in for the Python extension whose active
  * interpreter is the project's .venv Python (the machine's python3 has no MLflow).
  */
-describe('a local mlflow.db served with the user\'s Python', function () {
+describe("a local mlflow.db served with the user's Python", function () {
   this.timeout(300_000);
   let api: MlflowRegistryApi;
   const mlflowUrl = process.env.MLFLOW_REGISTRY_EXTHOST_MLFLOW_URL!;
@@ -38,14 +38,22 @@ describe('a local mlflow.db served with the user\'s Python', function () {
   after(async () => {
     await config().update('pythonPath', undefined, vscode.ConfigurationTarget.Global);
     await config().update('trackingUri', undefined, vscode.ConfigurationTarget.Workspace);
-    await until('the suite\'s server again', () => api.registryUrl() === mlflowUrl);
+    await until("the suite's server again", () => api.registryUrl() === mlflowUrl);
     await until('no local server left', async () => ((await api.localServers()).length === 0 ? true : undefined), 30_000);
-    await until('the tree from the suite\'s server', async () => ((await models()).includes('power-forecasting-model') ? true : undefined), 30_000);
+    await until(
+      "the tree from the suite's server",
+      async () => ((await models()).includes('power-forecasting-model') ? true : undefined),
+      30_000,
+    );
   });
 
   it('a store that does not exist is not created: the view says where it looked', async () => {
     await config().update('trackingUri', 'sqlite:///no-such.db', vscode.ConfigurationTarget.Workspace);
-    await until('the error', () => (api.tree.state().kind === 'error' && /no-such\.db/.test(api.tree.message() ?? '') ? true : undefined), 30_000);
+    await until(
+      'the error',
+      () => (api.tree.state().kind === 'error' && /no-such\.db/.test(api.tree.message() ?? '') ? true : undefined),
+      30_000,
+    );
     const message = api.tree.message() ?? '';
     assert.match(message, /There is no no-such\.db at .*no-such\.db/, message);
     assert.match(message, /sqlite:\/\/\/\/absolute\/path/, 'says how to name another file');
@@ -53,28 +61,33 @@ describe('a local mlflow.db served with the user\'s Python', function () {
     assert.deepEqual(await api.localServers(), []);
   });
 
-  it('with no pythonPath, the Python extension\'s interpreter starts mlflow server for the workspace mlflow.db', async () => {
+  it("with no pythonPath, the Python extension's interpreter starts mlflow server for the workspace mlflow.db", async () => {
     await config().update('trackingUri', 'sqlite:///mlflow.db', vscode.ConfigurationTarget.Workspace);
-    const url = await until('a local server', () => (api.registryUrl()?.startsWith('http://127.0.0.1:') && api.registryUrl() !== mlflowUrl ? api.registryUrl() : undefined));
+    const url = await until('a local server', () =>
+      api.registryUrl()?.startsWith('http://127.0.0.1:') && api.registryUrl() !== mlflowUrl ? api.registryUrl() : undefined,
+    );
     const [server] = await api.localServers();
     assert.equal(server.url, url);
     assert.equal(server.store, path.join(folder(), 'mlflow.db'));
     assert.equal(server.python, venvPython);
     assert.equal(server.pythonSource, 'pythonExtension');
-    assert.ok((await models()).includes('power-forecasting-model'), 'the copy\'s model is listed');
+    assert.ok((await models()).includes('power-forecasting-model'), "the copy's model is listed");
   });
 
   it('when the server dies, the view says so; Retry starts it again', async () => {
     const [before] = await api.localServers();
     // The server process the supervisor started (Linux /proc): killing its group is a crash.
-    const server = fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e)).find((e) => {
-      try {
-        const stat = fs.readFileSync(`/proc/${e}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === before.pid;
-      } catch {
-        return false;
-      }
-    });
+    const server = fs
+      .readdirSync('/proc')
+      .filter((e) => /^\d+$/.test(e))
+      .find((e) => {
+        try {
+          const stat = fs.readFileSync(`/proc/${e}/stat`, 'utf8');
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === before.pid;
+        } catch {
+          return false;
+        }
+      });
     assert.ok(server, 'the supervisor has a server process');
     process.kill(-Number(server), 'SIGKILL');
     await until('the error', () => (api.tree.state().kind === 'error' ? true : undefined), 60_000);

@@ -8,12 +8,19 @@ const ID = 'mlflow-registry-tools.mlflow-model-registry';
 
 /** Open-source MLflow creates every version READY: the test sets the status in the server's SQLite database. */
 function setStatus(name: string, version: number, status: string): void {
-  execFileSync(process.env.MLFLOW_REGISTRY_EXTHOST_PYTHON!, ['-c', [
-    'import sqlite3, sys',
-    'db = sqlite3.connect(sys.argv[1])',
-    "db.execute('UPDATE model_versions SET status = ? WHERE name = ? AND version = ?', (sys.argv[4], sys.argv[2], int(sys.argv[3])))",
-    'db.commit()',
-  ].join('\n'), process.env.MLFLOW_REGISTRY_EXTHOST_MLFLOW_DB!, name, String(version), status]);
+  execFileSync(process.env.MLFLOW_REGISTRY_EXTHOST_PYTHON!, [
+    '-c',
+    [
+      'import sqlite3, sys',
+      'db = sqlite3.connect(sys.argv[1])',
+      "db.execute('UPDATE model_versions SET status = ? WHERE name = ? AND version = ?', (sys.argv[4], sys.argv[2], int(sys.argv[3])))",
+      'db.commit()',
+    ].join('\n'),
+    process.env.MLFLOW_REGISTRY_EXTHOST_MLFLOW_DB!,
+    name,
+    String(version),
+    status,
+  ]);
 }
 
 async function versionRow(api: MlflowRegistryApi, name: string): Promise<TreeRow | undefined> {

@@ -6,7 +6,7 @@ import { RegistryClient } from '../../src/registry/client';
 const ID = 'mlflow-registry-tools.mlflow-model-registry';
 
 describe('refreshing one model from its row', () => {
-  it('shows a version registered elsewhere and the model row\'s new latest versions', async () => {
+  it("shows a version registered elsewhere and the model row's new latest versions", async () => {
     const api = await vscode.extensions.getExtension<MlflowRegistryApi>(ID)!.activate();
     await api.ready();
     const client = new RegistryClient({ baseUrl: process.env.MLFLOW_REGISTRY_EXTHOST_MLFLOW_URL! });
@@ -18,14 +18,20 @@ describe('refreshing one model from its row', () => {
       let row = (await api.tree.children()).find((r) => r.label === name);
       assert.equal(row?.description, 'None v1');
       await api.tree.children(`model:${name}`);
-      assert.deepEqual((await api.tree.children(`stage:${name}:None`)).map((r) => r.label), ['Version 1']);
+      assert.deepEqual(
+        (await api.tree.children(`stage:${name}:None`)).map((r) => r.label),
+        ['Version 1'],
+      );
       await client.versions.create(name, 's3://bucket/model-b');
       const modelRow = { kind: 'model', id: `model:${name}`, model: await client.models.get(name) };
       await vscode.commands.executeCommand('mlflowRegistry.refresh', modelRow);
       row = (await api.tree.children()).find((r) => r.label === name);
       assert.equal(row?.description, 'None v2', 'the row shows the new latest version');
       await api.tree.children(`model:${name}`);
-      assert.deepEqual((await api.tree.children(`stage:${name}:None`)).map((r) => r.label), ['Version 2', 'Version 1']);
+      assert.deepEqual(
+        (await api.tree.children(`stage:${name}:None`)).map((r) => r.label),
+        ['Version 2', 'Version 1'],
+      );
     } finally {
       await client.models.delete(name);
       await client.close();

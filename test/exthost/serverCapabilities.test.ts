@@ -7,7 +7,10 @@ const ID = 'mlflow-registry-tools.mlflow-model-registry';
 const WALKTHROUGH = 'power-forecasting-model';
 const VERSION = '/version';
 const ALIAS = 'registered-models/alias';
-const ENDPOINT_NOT_FOUND = JSON.stringify({ error_code: 'ENDPOINT_NOT_FOUND', message: 'No API endpoint for /api/2.0/mlflow/registered-models/alias' });
+const ENDPOINT_NOT_FOUND = JSON.stringify({
+  error_code: 'ENDPOINT_NOT_FOUND',
+  message: 'No API endpoint for /api/2.0/mlflow/registered-models/alias',
+});
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const sameUrl = (a: string | undefined, b: string) => a?.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 
@@ -33,7 +36,11 @@ describe('server capabilities: alias features hidden, with one explanation, wher
   /** Points the extension at `url` and waits until it has connected there and knows what it supports. */
   async function connectTo(url: string) {
     await config().update('trackingUri', url, vscode.ConfigurationTarget.Global);
-    await until('the new connection and its capabilities', () => ({ url: api.registryUrl(), caps: api.capabilities() }), (s) => sameUrl(s.url, url) && s.caps !== undefined);
+    await until(
+      'the new connection and its capabilities',
+      () => ({ url: api.registryUrl(), caps: api.capabilities() }),
+      (s) => sameUrl(s.url, url) && s.caps !== undefined,
+    );
     return api.capabilities()!;
   }
 
@@ -64,13 +71,21 @@ describe('server capabilities: alias features hidden, with one explanation, wher
     this.timeout(60_000);
     await config().update('trackingUri', savedTrackingUri, vscode.ConfigurationTarget.Global);
     // Leave the extension as the other suites expect it: on the real server, aliases shown.
-    await until('the real server again', () => ({ url: api.registryUrl(), caps: api.capabilities() }), (s) => sameUrl(s.url, realUrl) && s.caps?.aliases === true);
+    await until(
+      'the real server again',
+      () => ({ url: api.registryUrl(), caps: api.capabilities() }),
+      (s) => sameUrl(s.url, realUrl) && s.caps?.aliases === true,
+    );
     await api.tree.children();
     for (const p of proxies) await p.stop();
   });
 
   it('the real server: aliases on, no notice, and version 2 shows @champion', async () => {
-    const caps = await until('capabilities of the real server', () => api.capabilities(), (c) => c !== undefined);
+    const caps = await until(
+      'capabilities of the real server',
+      () => api.capabilities(),
+      (c) => c !== undefined,
+    );
     assert.equal(caps?.aliases, true);
     assert.match(caps?.serverVersion ?? '', /^3\./);
     assert.ok(!api.requests().some((r) => r.path.includes(ALIAS)), 'no probe when /version says 2.3 or later');
@@ -84,12 +99,19 @@ describe('server capabilities: alias features hidden, with one explanation, wher
   it('MLflow 2.2.0 (a proxy says so, and answers the alias endpoint ENDPOINT_NOT_FOUND): aliases hidden, one explanation', async function () {
     this.timeout(90_000);
     const { proxy, url } = await proxyInFront();
-    proxy.inject({ kind: 'status', status: 200, body: '2.2.0', contentType: 'text/plain; charset=utf-8' }, { pathPart: VERSION, times: 1000 });
+    proxy.inject(
+      { kind: 'status', status: 200, body: '2.2.0', contentType: 'text/plain; charset=utf-8' },
+      { pathPart: VERSION, times: 1000 },
+    );
     proxy.inject({ kind: 'status', status: 404, body: ENDPOINT_NOT_FOUND }, { pathPart: ALIAS, times: 1000 });
     const caps = await connectTo(url);
     assert.deepEqual(caps, { serverVersion: '2.2.0', aliases: false, aliasesReason: 'version' });
     assert.equal(proxy.count(ALIAS), 0, 'the version decides: no probe');
-    const message = await until('the explanation above the view', () => api.tree.message(), (m) => !!m && /alias/.test(m));
+    const message = await until(
+      'the explanation above the view',
+      () => api.tree.message(),
+      (m) => !!m && /alias/.test(m),
+    );
     assert.equal(message, 'This server runs MLflow 2.2.0; model aliases need MLflow 2.3 or later, so alias features are hidden.');
     const { model, v2 } = await walkthroughRows();
     assert.ok(!/alias;/.test(model.contextValue ?? ''), model.contextValue);
@@ -103,12 +125,19 @@ describe('server capabilities: alias features hidden, with one explanation, wher
   it('no /version and alias endpoints answering ENDPOINT_NOT_FOUND: hidden, with the endpoint explanation', async function () {
     this.timeout(90_000);
     const { proxy, url } = await proxyInFront();
-    proxy.inject({ kind: 'status', status: 404, body: JSON.stringify({ error_code: 'ENDPOINT_NOT_FOUND', message: 'No API endpoint for /version' }) }, { pathPart: VERSION, times: 1000 });
+    proxy.inject(
+      { kind: 'status', status: 404, body: JSON.stringify({ error_code: 'ENDPOINT_NOT_FOUND', message: 'No API endpoint for /version' }) },
+      { pathPart: VERSION, times: 1000 },
+    );
     proxy.inject({ kind: 'status', status: 404, body: ENDPOINT_NOT_FOUND }, { pathPart: ALIAS, times: 1000 });
     const caps = await connectTo(url);
     assert.deepEqual(caps, { aliases: false, aliasesReason: 'endpoint' });
     assert.equal(proxy.count(ALIAS), 1, 'probed once');
-    const message = await until('the explanation above the view', () => api.tree.message(), (m) => !!m && /alias/.test(m));
+    const message = await until(
+      'the explanation above the view',
+      () => api.tree.message(),
+      (m) => !!m && /alias/.test(m),
+    );
     assert.equal(message, 'This registry does not offer model aliases (its alias endpoint is not there), so alias features are hidden.');
     const { v2 } = await walkthroughRows();
     assert.ok(!(v2.description ?? '').includes('@'), `version 2 without its alias: ${v2.description}`);

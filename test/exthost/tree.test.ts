@@ -26,9 +26,15 @@ describe('the registry tree through the extension API', () => {
 
   it('groups versions by stage and marks the champion and challenger', async () => {
     const groups = await api.tree.children(`model:${WALKTHROUGH}`);
-    assert.deepEqual(groups.map((g) => `${g.label} ${g.description}`), ['Production 2', 'Staging 1', 'None 1']);
+    assert.deepEqual(
+      groups.map((g) => `${g.label} ${g.description}`),
+      ['Production 2', 'Staging 1', 'None 1'],
+    );
     const production = await api.tree.children(groups[0].id);
-    assert.deepEqual(production.map((v) => v.label), ['Version 2', 'Version 1']);
+    assert.deepEqual(
+      production.map((v) => v.label),
+      ['Version 2', 'Version 1'],
+    );
     assert.match(production[0].description ?? '', /^@champion · /);
     assert.match(production[0].contextValue ?? '', /^mlflowRegistry\.version;stage:Production;status:READY;alias;tag;$/);
     const staging = await api.tree.children(groups[1].id);
@@ -42,7 +48,10 @@ describe('the registry tree through the extension API', () => {
       await new Promise((r) => setTimeout(r, 300));
       await api.tree.children();
       const versions = await api.tree.children(`model:${WALKTHROUGH}`);
-      assert.deepEqual(versions.map((v) => v.label), ['Version 4', 'Version 3', 'Version 2', 'Version 1']);
+      assert.deepEqual(
+        versions.map((v) => v.label),
+        ['Version 4', 'Version 3', 'Version 2', 'Version 1'],
+      );
     } finally {
       await config.update('tree.groupByStage', undefined, vscode.ConfigurationTarget.Global);
     }
@@ -52,7 +61,10 @@ describe('the registry tree through the extension API', () => {
     const before = api.requests().length;
     await vscode.commands.executeCommand('mlflowRegistry.refresh');
     await api.tree.children();
-    const listing = api.requests().slice(before).filter((r) => r.path.startsWith('api/'));
+    const listing = api
+      .requests()
+      .slice(before)
+      .filter((r) => r.path.startsWith('api/'));
     assert.equal(listing.filter((r) => r.path.endsWith('registered-models/search')).length, 1, JSON.stringify(listing));
     assert.equal(listing.filter((r) => r.path.endsWith('registered-models/get')).length, 0);
     assert.ok(api.requestCount() >= api.requests().length);
@@ -61,7 +73,9 @@ describe('the registry tree through the extension API', () => {
   it('tooltips escape registry text: a hostile description is shown as text, never as markup', async () => {
     const client = new RegistryClient({ baseUrl: process.env.MLFLOW_REGISTRY_EXTHOST_MLFLOW_URL! });
     const name = `hostile-${Date.now().toString(36)}`;
-    await client.models.create(name, { description: '<img src=x onerror=alert(1)> <script>alert(2)</script> [quit](command:workbench.action.quit)' });
+    await client.models.create(name, {
+      description: '<img src=x onerror=alert(1)> <script>alert(2)</script> [quit](command:workbench.action.quit)',
+    });
     try {
       await vscode.commands.executeCommand('mlflowRegistry.refresh');
       const row = (await api.tree.children()).find((r) => r.label === name);

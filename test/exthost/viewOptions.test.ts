@@ -17,7 +17,8 @@ describe('view options: sort, grouping, auto-refresh', () => {
     client = new RegistryClient({ baseUrl: process.env.MLFLOW_REGISTRY_EXTHOST_MLFLOW_URL! });
   });
   after(async () => {
-    for (const key of ['tree.sortBy', 'tree.groupByStage', 'tree.autoRefreshSeconds']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    for (const key of ['tree.sortBy', 'tree.groupByStage', 'tree.autoRefreshSeconds'])
+      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     await client.close();
   });
 
@@ -43,11 +44,20 @@ describe('view options: sort, grouping, auto-refresh', () => {
     await client.models.create(decoy, { tags: { task: 'classification' } });
     try {
       await vscode.commands.executeCommand('mlflowRegistry.filter', 'FORECASTING');
-      assert.deepEqual((await api.tree.children()).map((r) => r.label), [WALKTHROUGH]);
+      assert.deepEqual(
+        (await api.tree.children()).map((r) => r.label),
+        [WALKTHROUGH],
+      );
       await vscode.commands.executeCommand('mlflowRegistry.filter', 'task=classification');
-      assert.deepEqual((await api.tree.children()).map((r) => r.label), [decoy]);
+      assert.deepEqual(
+        (await api.tree.children()).map((r) => r.label),
+        [decoy],
+      );
       await vscode.commands.executeCommand('mlflowRegistry.filter', "name LIKE 'zz-decoy-%'");
-      assert.deepEqual((await api.tree.children()).map((r) => r.label), [decoy]);
+      assert.deepEqual(
+        (await api.tree.children()).map((r) => r.label),
+        [decoy],
+      );
       await vscode.commands.executeCommand('mlflowRegistry.clearFilter');
       const all = (await api.tree.children()).map((r) => r.label);
       assert.ok(all.includes(WALKTHROUGH) && all.includes(decoy), all.join(', '));
@@ -63,11 +73,17 @@ describe('view options: sort, grouping, auto-refresh', () => {
     assert.equal(config().get('tree.groupByStage'), false);
     await sleep(300);
     await api.tree.children();
-    assert.deepEqual((await api.tree.children(`model:${WALKTHROUGH}`)).map((r) => r.label), ['Version 4', 'Version 3', 'Version 2', 'Version 1']);
+    assert.deepEqual(
+      (await api.tree.children(`model:${WALKTHROUGH}`)).map((r) => r.label),
+      ['Version 4', 'Version 3', 'Version 2', 'Version 1'],
+    );
     await vscode.commands.executeCommand('mlflowRegistry.toggleGroupByStage');
     await sleep(300);
     await api.tree.children();
-    assert.deepEqual((await api.tree.children(`model:${WALKTHROUGH}`)).map((r) => r.label), ['Production', 'Staging', 'None']);
+    assert.deepEqual(
+      (await api.tree.children(`model:${WALKTHROUGH}`)).map((r) => r.label),
+      ['Production', 'Staging', 'None'],
+    );
   });
 
   it('auto-refresh lists a model someone else registered, without a manual refresh', async function () {

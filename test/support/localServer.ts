@@ -13,7 +13,10 @@ export interface TestStart {
   group(): number;
 }
 
-export function startForTest(folder: string, o: { uri?: string; python?: PythonCommand; signal?: AbortSignal; onGroup?: (pgid: number) => void } = {}): TestStart {
+export function startForTest(
+  folder: string,
+  o: { uri?: string; python?: PythonCommand; signal?: AbortSignal; onGroup?: (pgid: number) => void } = {},
+): TestStart {
   let group = 0;
   const server = startLocalServer({
     python: o.python ?? { command: venvBin('python'), args: [], source: 'setting' },

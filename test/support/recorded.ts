@@ -21,7 +21,13 @@ export function recorded(name: string): Recorded {
 export function interpretRecorded(name: string, responseType?: 'json' | 'text'): Attempt {
   const r = recorded(name);
   return interpretResponse({
-    status: r.status, contentType: r.contentType, text: r.text, responseType,
-    host: '127.0.0.1:5000', method: r.request.method, path: r.request.path, attempt: 1,
+    status: r.status,
+    contentType: r.contentType,
+    text: r.text,
+    responseType,
+    host: '127.0.0.1:5000',
+    method: r.request.method,
+    path: r.request.path,
+    attempt: 1,
   });
 }

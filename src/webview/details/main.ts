@@ -58,7 +58,9 @@ window.addEventListener('message', (event: MessageEvent) => {
     case 'loaded':
       if (message.requestId !== lastRequest) return;
       document.title = message.view.title;
-      root.replaceChildren(renderView(message.view, (link) => post({ type: 'open', link }), { label: l10n.t('Refresh'), run: () => load(true) }));
+      root.replaceChildren(
+        renderView(message.view, (link) => post({ type: 'open', link }), { label: l10n.t('Refresh'), run: () => load(true) }),
+      );
       root.setAttribute('aria-busy', 'false');
       return;
     case 'failed':

@@ -91,7 +91,8 @@ function renderBlock(block: Block, open: Open): HTMLElement {
   }
   const table = el('table');
   const head = el('tr');
-  const cellClass = (i: number) => [block.columns[i]?.align === 'end' ? 'end' : '', block.columns[i]?.wrap ? 'wrap' : ''].join(' ').trim() || undefined;
+  const cellClass = (i: number) =>
+    [block.columns[i]?.align === 'end' ? 'end' : '', block.columns[i]?.wrap ? 'wrap' : ''].join(' ').trim() || undefined;
   block.columns.forEach((c, i) => {
     const th = el('th', cellClass(i), c.label);
     th.scope = 'col';
@@ -145,9 +146,11 @@ export function renderView(view: DetailsView, open: Open, refresh?: { label: str
   const description = el('section', 'section description');
   description.id = 'section-description';
   description.append(el('h2', undefined, view.description.title));
-  description.append(view.description.markdown.trim()
-    ? renderMarkdown(view.description.markdown, open)
-    : el('p', 'message info', view.description.emptyText));
+  description.append(
+    view.description.markdown.trim()
+      ? renderMarkdown(view.description.markdown, open)
+      : el('p', 'message info', view.description.emptyText),
+  );
   out.append(description);
 
   for (const s of view.sections) out.append(renderSection(s, open));

@@ -36,7 +36,8 @@ export function useE2eSession(options: SessionOptions = {}): E2eSession {
     parts.wb = await Workbench.open(vscode.workbenchUrl);
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await parts.wb?.screenshot(`FAILED-${this.currentTest.title.slice(0, 50).replace(/\W+/g, '-')}`);
+    if (this.currentTest?.state === 'failed')
+      await parts.wb?.screenshot(`FAILED-${this.currentTest.title.slice(0, 50).replace(/\W+/g, '-')}`);
   });
   after(async function () {
     this.timeout(60_000);
@@ -45,8 +46,14 @@ export function useE2eSession(options: SessionOptions = {}): E2eSession {
     await parts.mlflow?.stop();
   });
   return {
-    get mlflow() { return parts.mlflow!; },
-    get vscode() { return parts.vscode!; },
-    get wb() { return parts.wb!; },
+    get mlflow() {
+      return parts.mlflow!;
+    },
+    get vscode() {
+      return parts.vscode!;
+    },
+    get wb() {
+      return parts.wb!;
+    },
   };
 }

@@ -8,16 +8,30 @@ import { projectRoot } from '../../../scripts/testbed/paths';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export class Workbench {
-  private constructor(readonly browser: Browser, readonly page: Page) {}
+  private constructor(
+    readonly browser: Browser,
+    readonly page: Page,
+  ) {}
 
   static async open(url: string): Promise<Workbench> {
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     // Clipboard access as a person's browser grants it, so copy commands can be checked.
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     const page = await context.newPage();
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -62,10 +76,10 @@ export class Workbench {
   /** Expands or collapses a row by its twistie, and waits until it shows the wanted state. */
   async setExpanded(row: Locator, expanded: boolean): Promise<void> {
     if ((await row.getAttribute('aria-expanded')) !== String(expanded)) await row.locator('.monaco-tl-twistie').click();
-    await this.page.waitForFunction(
-      ([el, want]) => el?.getAttribute('aria-expanded') === want,
-      [await row.elementHandle(), String(expanded)] as const,
-    );
+    await this.page.waitForFunction(([el, want]) => el?.getAttribute('aria-expanded') === want, [
+      await row.elementHandle(),
+      String(expanded),
+    ] as const);
   }
 
   /** Right-clicks a row and chooses an entry of its context menu (see docs/real-vscode.md). */

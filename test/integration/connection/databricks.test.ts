@@ -27,7 +27,7 @@ describe('connection: Databricks workspace stand-in (bearer-token proxy in front
     return `[DEFAULT]\nhost = https://elsewhere.cloud.databricks.com\n\n[${profile}]\nhost = ${host}/\ntoken = ${token}\n`;
   }
 
-  it('databricks://myprofile with ~/.databrickscfg: the workspace registry, read with the profile\'s token', async () => {
+  it("databricks://myprofile with ~/.databrickscfg: the workspace registry, read with the profile's token", async () => {
     const h = tempHome({ '.databrickscfg': profileFile('myprofile', TOKEN) });
     try {
       await withConnection({ settings: { trackingUri: 'databricks://myprofile' }, env: { HOME: h.home } }, async (c) => {
@@ -42,7 +42,10 @@ describe('connection: Databricks workspace stand-in (bearer-token proxy in front
         const m = await c.client.models.get(WALKTHROUGH);
         assert.deepEqual(m.latestVersions.map((v) => `${v.currentStage}:${v.version}`).sort(), ['None:4', 'Production:2', 'Staging:3']);
         const production = await c.client.models.getLatestVersions(WALKTHROUGH, ['Production']);
-        assert.deepEqual(production.map((v) => v.version), ['2']);
+        assert.deepEqual(
+          production.map((v) => v.version),
+          ['2'],
+        );
       });
       assert.ok(proxy.count('registered-models/get', 'valid') >= 1);
       assert.equal(proxy.requests.filter((r) => r.credential !== 'valid').length, 0, 'every request carried the profile token');
@@ -63,11 +66,17 @@ describe('connection: Databricks workspace stand-in (bearer-token proxy in front
           assert.equal(e.messageId, 'error.unauthenticated');
           assert.equal(e.serverMessage, 'Invalid access token.');
           assert.equal(e.attempts, 1);
-          assert.match(e.message, new RegExp(`^The registry at ${host.replace('http://', '').replace(/\./g, '\\.')} needs valid credentials`));
+          assert.match(
+            e.message,
+            new RegExp(`^The registry at ${host.replace('http://', '').replace(/\./g, '\\.')} needs valid credentials`),
+          );
           return true;
         });
       });
-      assert.deepEqual(proxy.requests.map((r) => r.credential), ['wrongToken']);
+      assert.deepEqual(
+        proxy.requests.map((r) => r.credential),
+        ['wrongToken'],
+      );
     } finally {
       h.remove();
     }
@@ -90,16 +99,22 @@ describe('connection: Databricks workspace stand-in (bearer-token proxy in front
     }
   });
 
-  it('a profile without a token sends no credentials, and the workspace\'s 401 says so; the warning names the host', async () => {
+  it("a profile without a token sends no credentials, and the workspace's 401 says so; the warning names the host", async () => {
     const h = tempHome({ '.databrickscfg': `[myprofile]\nhost = ${host}\n` });
     try {
       await withConnection({ settings: { trackingUri: 'databricks://myprofile' }, env: { HOME: h.home } }, async (c) => {
         assert.deepEqual(c.resolved.auth, { kind: 'none' });
-        assert.deepEqual(c.resolved.warnings.map((w) => w.messageId), ['connection.databricksNoToken']);
+        assert.deepEqual(
+          c.resolved.warnings.map((w) => w.messageId),
+          ['connection.databricksNoToken'],
+        );
         assert.match(c.description, new RegExp(`No token for the Databricks workspace ${host.replace(/\./g, '\\.')}`));
         await assert.rejects(c.client.models.get(WALKTHROUGH), (e: unknown) => e instanceof RegistryError && e.isUnauthenticated);
       });
-      assert.deepEqual(proxy.requests.map((r) => r.credential), ['none']);
+      assert.deepEqual(
+        proxy.requests.map((r) => r.credential),
+        ['none'],
+      );
     } finally {
       h.remove();
     }

@@ -71,7 +71,9 @@ describe('connection: no secret reaches a log line, an error or a connection des
     mtls = new TlsProxy(bed.url, { cert: ca.serverCert, key: ca.serverKey, clientCa: ca.caPem });
     mtlsPort = await mtls.start();
     home = tempHome();
-    credentialsHome = tempHome({ '.mlflow/credentials': `[mlflow]\nmlflow_tracking_username = ${bed.reader.username}\nmlflow_tracking_password = ${bed.reader.password}\n` });
+    credentialsHome = tempHome({
+      '.mlflow/credentials': `[mlflow]\nmlflow_tracking_username = ${bed.reader.username}\nmlflow_tracking_password = ${bed.reader.password}\n`,
+    });
     databricksHome = tempHome({ '.databrickscfg': `[ws]\nhost = ${databricksHost}\ntoken = ${DATABRICKS_TOKEN}\n` });
   });
   after(async () => {
@@ -85,7 +87,8 @@ describe('connection: no secret reaches a log line, an error or a connection des
     const captured: Captured[] = [];
     const outcomes: string[] = [];
 
-    const userInfo = (url: string, user: string, password: string) => url.replace(/^(https?:\/\/)/, `$1${encodeURIComponent(user)}:${encodeURIComponent(password)}@`);
+    const userInfo = (url: string, user: string, password: string) =>
+      url.replace(/^(https?:\/\/)/, `$1${encodeURIComponent(user)}:${encodeURIComponent(password)}@`);
     const capture = (where: string, text: string | undefined) => {
       if (text) captured.push({ where, text });
     };
@@ -123,38 +126,97 @@ describe('connection: no secret reaches a log line, an error or a connection des
     }
 
     const { reader, admin } = bed;
-    await scenario('SecretStorage, read', { settings: { trackingUri: bed.url }, env: { HOME: home.home }, stored: { [bed.url]: { kind: 'basic', ...reader } } },
-      (c) => c.client.models.get(bed.model));
-    await scenario('SecretStorage, write', { settings: { trackingUri: bed.url }, env: { HOME: home.home }, stored: { [bed.url]: { kind: 'basic', ...reader } } },
-      (c) => c.client.models.update(bed.model, 'not allowed'));
-    await scenario('environment, wrong password', { env: { HOME: home.home, MLFLOW_TRACKING_URI: bed.url, MLFLOW_TRACKING_USERNAME: reader.username, MLFLOW_TRACKING_PASSWORD: WRONG_PASSWORD } },
-      (c) => c.client.models.get(bed.model));
-    await scenario('environment, admin creates and deletes', { env: { HOME: home.home, MLFLOW_TRACKING_URI: bed.url, MLFLOW_TRACKING_USERNAME: admin.username, MLFLOW_TRACKING_PASSWORD: admin.password } },
+    await scenario(
+      'SecretStorage, read',
+      { settings: { trackingUri: bed.url }, env: { HOME: home.home }, stored: { [bed.url]: { kind: 'basic', ...reader } } },
+      (c) => c.client.models.get(bed.model),
+    );
+    await scenario(
+      'SecretStorage, write',
+      { settings: { trackingUri: bed.url }, env: { HOME: home.home }, stored: { [bed.url]: { kind: 'basic', ...reader } } },
+      (c) => c.client.models.update(bed.model, 'not allowed'),
+    );
+    await scenario(
+      'environment, wrong password',
+      {
+        env: {
+          HOME: home.home,
+          MLFLOW_TRACKING_URI: bed.url,
+          MLFLOW_TRACKING_USERNAME: reader.username,
+          MLFLOW_TRACKING_PASSWORD: WRONG_PASSWORD,
+        },
+      },
+      (c) => c.client.models.get(bed.model),
+    );
+    await scenario(
+      'environment, admin creates and deletes',
+      {
+        env: {
+          HOME: home.home,
+          MLFLOW_TRACKING_URI: bed.url,
+          MLFLOW_TRACKING_USERNAME: admin.username,
+          MLFLOW_TRACKING_PASSWORD: admin.password,
+        },
+      },
       async (c) => {
         const name = uniqueName('secret-scan');
         await c.client.models.create(name, { description: 'made by the secret scan' });
         await c.client.models.delete(name);
-      });
-    await scenario('MLFLOW_TRACKING_TOKEN at a basic-auth server', { env: { HOME: home.home, MLFLOW_TRACKING_URI: bed.url, MLFLOW_TRACKING_TOKEN: MLFLOW_TOKEN } },
-      (c) => c.client.models.get(bed.model));
-    await scenario('~/.mlflow/credentials, read', { settings: { trackingUri: bed.url }, env: { HOME: credentialsHome.home } },
-      (c) => c.client.models.get(bed.model));
-    await scenario('user info in the settings URI, wrong password', { settings: { trackingUri: userInfo(bed.url, reader.username, WRONG_PASSWORD) }, env: { HOME: home.home } },
-      (c) => c.client.models.get(bed.model));
-    await scenario('user info in MLFLOW_TRACKING_URI, a proxy with a password (bypassed for loopback)', {
-      env: { HOME: home.home, MLFLOW_TRACKING_URI: userInfo(bed.url, reader.username, reader.password), HTTP_PROXY: `http://proxy-user:${PROXY_PASSWORD}@proxy.corp.example:3128` },
-    }, (c) => c.client.models.get(bed.model));
-    await scenario('Databricks profile token', { settings: { trackingUri: 'databricks://ws' }, env: { HOME: databricksHome.home } },
-      (c) => c.client.models.get(WALKTHROUGH));
-    await scenario('Databricks environment, wrong token', { env: { HOME: home.home, MLFLOW_TRACKING_URI: 'databricks', DATABRICKS_HOST: databricksHost, DATABRICKS_TOKEN: DATABRICKS_WRONG_TOKEN } },
-      (c) => c.client.models.get(WALKTHROUGH));
+      },
+    );
+    await scenario(
+      'MLFLOW_TRACKING_TOKEN at a basic-auth server',
+      { env: { HOME: home.home, MLFLOW_TRACKING_URI: bed.url, MLFLOW_TRACKING_TOKEN: MLFLOW_TOKEN } },
+      (c) => c.client.models.get(bed.model),
+    );
+    await scenario('~/.mlflow/credentials, read', { settings: { trackingUri: bed.url }, env: { HOME: credentialsHome.home } }, (c) =>
+      c.client.models.get(bed.model),
+    );
+    await scenario(
+      'user info in the settings URI, wrong password',
+      { settings: { trackingUri: userInfo(bed.url, reader.username, WRONG_PASSWORD) }, env: { HOME: home.home } },
+      (c) => c.client.models.get(bed.model),
+    );
+    await scenario(
+      'user info in MLFLOW_TRACKING_URI, a proxy with a password (bypassed for loopback)',
+      {
+        env: {
+          HOME: home.home,
+          MLFLOW_TRACKING_URI: userInfo(bed.url, reader.username, reader.password),
+          HTTP_PROXY: `http://proxy-user:${PROXY_PASSWORD}@proxy.corp.example:3128`,
+        },
+      },
+      (c) => c.client.models.get(bed.model),
+    );
+    await scenario('Databricks profile token', { settings: { trackingUri: 'databricks://ws' }, env: { HOME: databricksHome.home } }, (c) =>
+      c.client.models.get(WALKTHROUGH),
+    );
+    await scenario(
+      'Databricks environment, wrong token',
+      {
+        env: {
+          HOME: home.home,
+          MLFLOW_TRACKING_URI: 'databricks',
+          DATABRICKS_HOST: databricksHost,
+          DATABRICKS_TOKEN: DATABRICKS_WRONG_TOKEN,
+        },
+      },
+      (c) => c.client.models.get(WALKTHROUGH),
+    );
     const mtlsUrl = `https://127.0.0.1:${mtlsPort}`;
-    await scenario('mutual TLS with a client key, user info in the URI', {
-      settings: { trackingUri: userInfo(mtlsUrl, reader.username, reader.password) },
-      env: { HOME: home.home, MLFLOW_TRACKING_SERVER_CERT_PATH: ca.caPath, MLFLOW_TRACKING_CLIENT_CERT_PATH: ca.clientBundlePath },
-    }, (c) => c.client.models.get(bed.model));
-    await scenario('TLS refused (no CA), user info in the URI', { settings: { trackingUri: userInfo(mtlsUrl, reader.username, reader.password) }, env: { HOME: home.home } },
-      (c) => c.client.models.get(bed.model));
+    await scenario(
+      'mutual TLS with a client key, user info in the URI',
+      {
+        settings: { trackingUri: userInfo(mtlsUrl, reader.username, reader.password) },
+        env: { HOME: home.home, MLFLOW_TRACKING_SERVER_CERT_PATH: ca.caPath, MLFLOW_TRACKING_CLIENT_CERT_PATH: ca.clientBundlePath },
+      },
+      (c) => c.client.models.get(bed.model),
+    );
+    await scenario(
+      'TLS refused (no CA), user info in the URI',
+      { settings: { trackingUri: userInfo(mtlsUrl, reader.username, reader.password) }, env: { HOME: home.home } },
+      (c) => c.client.models.get(bed.model),
+    );
 
     // The run covered what it claims to: each call ended as a user would have seen it.
     assert.deepEqual(outcomes, [
@@ -172,9 +234,15 @@ describe('connection: no secret reaches a log line, an error or a connection des
       'TLS refused (no CA), user info in the URI: error.tlsUntrusted',
     ]);
     assert.ok(captured.filter((c) => c.where.includes('log line')).length >= 12, 'the transport logged every call');
-    assert.ok(databricks.count('', 'valid') >= 1 && mtls.requests.some((r) => r.clientCertificate === ca.clientName), 'the secrets were really used');
+    assert.ok(
+      databricks.count('', 'valid') >= 1 && mtls.requests.some((r) => r.clientCertificate === ca.clientName),
+      'the secrets were really used',
+    );
 
-    const keyBody = ca.clientKey.split('\n').filter((l) => l && !l.startsWith('-----')).join('');
+    const keyBody = ca.clientKey
+      .split('\n')
+      .filter((l) => l && !l.startsWith('-----'))
+      .join('');
     const secrets = [
       ...forms({ label: 'admin password', value: admin.password, username: admin.username }),
       ...forms({ label: 'reader password', value: reader.password, username: reader.username }),

@@ -9,8 +9,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Dispatcher } from 'undici';
 import {
-  ConnectionInputs, ConnectionSettings, createDispatcher, describeConnection, readTextFile, ResolvedConnection, resolveConnection,
-  StoredCredential, transportOptions,
+  ConnectionInputs,
+  ConnectionSettings,
+  createDispatcher,
+  describeConnection,
+  readTextFile,
+  ResolvedConnection,
+  resolveConnection,
+  StoredCredential,
+  transportOptions,
 } from '../../../src/connection';
 import { RegistryClient } from '../../../src/registry/client';
 import type { RegistryLogger, RequestRecord } from '../../../src/registry/transport';
@@ -92,7 +99,11 @@ export async function connect(spec: InputsSpec, logger = new CapturingLogger()):
   // Test-sized timeouts; the retry budget stays the interactive one a user gets.
   const client = new RegistryClient({ ...options, logger, timeoutMs: 15_000, onRequest: (r) => records.push(r) });
   return {
-    resolved, client, logger, records, description,
+    resolved,
+    client,
+    logger,
+    records,
+    description,
     close: async () => {
       await client.close();
       await dispatcher.close();

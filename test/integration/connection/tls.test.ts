@@ -41,7 +41,13 @@ describe('connection: TLS with a private CA (TLS-terminating proxy in front of t
     assert.equal(e.messageId, 'error.tlsUntrusted');
     assert.equal(e.status, undefined);
     assert.equal(e.attempts, 1, 'a certificate refusal is not retried');
-    assert.match(e.message, new RegExp(`^The certificate of 127\\.0\\.0\\.1:${port} is not trusted \\(.*certificate.*\\)\\. If the server uses a private certificate authority, set MLFLOW_TRACKING_SERVER_CERT_PATH`, 'i'));
+    assert.match(
+      e.message,
+      new RegExp(
+        `^The certificate of 127\\.0\\.0\\.1:${port} is not trusted \\(.*certificate.*\\)\\. If the server uses a private certificate authority, set MLFLOW_TRACKING_SERVER_CERT_PATH`,
+        'i',
+      ),
+    );
     assert.doesNotMatch(e.message, /UND_ERR|undici|openssl|SSL routines|\n|\bat \w+ \(/i, 'no internals or stack in what the user reads');
     return true;
   }
@@ -57,9 +63,12 @@ describe('connection: TLS with a private CA (TLS-terminating proxy in front of t
   });
 
   it('the same CA bundle for the host name localhost (subjectAltName DNS) and a settings URI', async () => {
-    await withConnection({ settings: { trackingUri: `https://localhost:${port}` }, env: { HOME: home.home, MLFLOW_TRACKING_SERVER_CERT_PATH: ca.caPath } }, async (c) => {
-      assert.equal((await c.client.models.get(WALKTHROUGH)).name, WALKTHROUGH);
-    });
+    await withConnection(
+      { settings: { trackingUri: `https://localhost:${port}` }, env: { HOME: home.home, MLFLOW_TRACKING_SERVER_CERT_PATH: ca.caPath } },
+      async (c) => {
+        assert.equal((await c.client.models.get(WALKTHROUGH)).name, WALKTHROUGH);
+      },
+    );
   });
 
   it('with MLFLOW_TRACKING_INSECURE_TLS=true it works without the CA, and the log says verification is off', async () => {
@@ -112,22 +121,31 @@ describe('connection: TLS with a private CA (TLS-terminating proxy in front of t
     });
 
     it('without a client certificate the server refuses the handshake, and the call fails as a network error', async () => {
-      await withConnection({ env: { HOME: home.home, MLFLOW_TRACKING_URI: `https://127.0.0.1:${mtlsPort}`, MLFLOW_TRACKING_SERVER_CERT_PATH: ca.caPath } }, async (c) => {
-        await assert.rejects(c.client.models.get(WALKTHROUGH), (e: unknown) => {
-          assert.ok(e instanceof RegistryError, `expected a RegistryError, got ${String(e)}`);
-          assert.equal(e.kind, 'network');
-          assert.equal(e.status, undefined);
-          // TLS 1.2 surfaces the server's alert (error.tls); under TLS 1.3, which Node negotiates here, the
-          // alert comes after the client's side of the handshake is done, and undici only sees the socket
-          // close (error.connectionReset). Either way the user gets no data and a message naming the host.
-          assert.ok(['error.tls', 'error.tlsUntrusted', 'error.connectionReset'].includes(e.messageId), `got ${e.messageId}: ${e.message}`);
-          assert.match(e.message, new RegExp(`127\\.0\\.0\\.1:${mtlsPort}`));
-          return true;
-        });
-      });
+      await withConnection(
+        { env: { HOME: home.home, MLFLOW_TRACKING_URI: `https://127.0.0.1:${mtlsPort}`, MLFLOW_TRACKING_SERVER_CERT_PATH: ca.caPath } },
+        async (c) => {
+          await assert.rejects(c.client.models.get(WALKTHROUGH), (e: unknown) => {
+            assert.ok(e instanceof RegistryError, `expected a RegistryError, got ${String(e)}`);
+            assert.equal(e.kind, 'network');
+            assert.equal(e.status, undefined);
+            // TLS 1.2 surfaces the server's alert (error.tls); under TLS 1.3, which Node negotiates here, the
+            // alert comes after the client's side of the handshake is done, and undici only sees the socket
+            // close (error.connectionReset). Either way the user gets no data and a message naming the host.
+            assert.ok(
+              ['error.tls', 'error.tlsUntrusted', 'error.connectionReset'].includes(e.messageId),
+              `got ${e.messageId}: ${e.message}`,
+            );
+            assert.match(e.message, new RegExp(`127\\.0\\.0\\.1:${mtlsPort}`));
+            return true;
+          });
+        },
+      );
       assert.equal(mtls.count('registered-models/get'), 0, 'no request got past the handshake');
       for (let i = 0; i < 40 && !mtls.failedHandshakes.length; i++) await new Promise((r) => setTimeout(r, 50));
-      assert.ok(mtls.failedHandshakes.includes('ERR_SSL_PEER_DID_NOT_RETURN_A_CERTIFICATE'), `handshake failures: ${mtls.failedHandshakes.join(', ')}`);
+      assert.ok(
+        mtls.failedHandshakes.includes('ERR_SSL_PEER_DID_NOT_RETURN_A_CERTIFICATE'),
+        `handshake failures: ${mtls.failedHandshakes.join(', ')}`,
+      );
     });
   });
 });

@@ -1,16 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { RegistryClient } from '../../../src/registry/client';
 import { RegistryError } from '../../../src/registry/errors';
-import {
-  findModelByName, nameContainsFilter, searchModels, searchModelsByTag, searchModelsByText,
-} from '../../../src/registry/filters';
+import { findModelByName, nameContainsFilter, searchModels, searchModelsByTag, searchModelsByText } from '../../../src/registry/filters';
 import { createModel, renameModel } from '../../../src/registry/names';
 import { collect } from '../../../src/registry/paging';
 import type { RegisteredModel } from '../../../src/registry/types';
 import { sharedServer, uniqueName } from '../../support/testbed';
 
 /** Names of our own models only (other tests create models on the same server concurrently). */
-const ours = (prefix: string, models: RegisteredModel[]): string[] => models.map((m) => m.name).filter((n) => n.startsWith(prefix)).sort();
+const ours = (prefix: string, models: RegisteredModel[]): string[] =>
+  models
+    .map((m) => m.name)
+    .filter((n) => n.startsWith(prefix))
+    .sort();
 
 describe('filters: awkward model names on the real server', () => {
   const P = uniqueName('flt');
@@ -102,7 +104,11 @@ describe('filters: awkward model names on the real server', () => {
   });
 
   it('a name the server refuses (/ or :) fails in one clear sentence, and looking it up finds nothing', async () => {
-    for (const [name, reason] of [[n('team/model'), "names cannot contain '/' or ':'"], [n('a:b'), "names cannot contain '/' or ':'"], [`..${P}`, 'file path']] as const) {
+    for (const [name, reason] of [
+      [n('team/model'), "names cannot contain '/' or ':'"],
+      [n('a:b'), "names cannot contain '/' or ':'"],
+      [`..${P}`, 'file path'],
+    ] as const) {
       await assert.rejects(createModel(client, name), (e: unknown) => {
         assert.ok(e instanceof RegistryError);
         assert.equal(e.messageId, 'error.modelNameRefused');
@@ -113,7 +119,10 @@ describe('filters: awkward model names on the real server', () => {
       });
       assert.equal(await findModelByName(client, name), undefined);
     }
-    await assert.rejects(renameModel(client, names.spaces, n('x/y')), (e: unknown) => e instanceof RegistryError && e.messageId === 'error.modelNameRefused' && e.message.includes(`"${n('x/y')}"`));
+    await assert.rejects(
+      renameModel(client, names.spaces, n('x/y')),
+      (e: unknown) => e instanceof RegistryError && e.messageId === 'error.modelNameRefused' && e.message.includes(`"${n('x/y')}"`),
+    );
     assert.equal((await findModelByName(client, names.spaces))?.name, names.spaces);
   });
 });
@@ -154,6 +163,8 @@ describe('filters: tags on the real server', () => {
   });
 
   it('combines a name substring with tags', async () => {
-    assert.deepEqual(ours(P, await collect(searchModels(client, { nameContains: `${P} T`, tags: { 'a.b:c/d-e': undefined, from: P } }))), [t1]);
+    assert.deepEqual(ours(P, await collect(searchModels(client, { nameContains: `${P} T`, tags: { 'a.b:c/d-e': undefined, from: P } }))), [
+      t1,
+    ]);
   });
 });

@@ -35,7 +35,6 @@ async function eventually(check: () => boolean | Promise<boolean>, ms = 20_000):
   }
 }
 
-
 async function modelNames(url: string): Promise<string[]> {
   const res = await fetch(`${url}/api/2.0/mlflow/registered-models/search?max_results=1000`);
   const body = (await res.json()) as { registered_models?: { name: string }[] };
@@ -67,7 +66,9 @@ describe('local MLflow servers started for a workspace store', function () {
   it('stops the server and all its workers when the process that started it is killed with SIGKILL', async () => {
     const folder = workspaceWithStore();
     folders.push(folder);
-    const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, '..', '..', 'support', 'localServerChild.js'), folder], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, '..', '..', 'support', 'localServerChild.js'), folder], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const started = await new Promise<{ url: string; supervisor: number; serverGroup: number }>((resolve, reject) => {
       let out = '';
       let err = '';
@@ -93,10 +94,14 @@ describe('local MLflow servers started for a workspace store', function () {
     fs.mkdirSync(path.join(folder, 'mlruns'));
     const server = await startForTest(folder, { uri: './mlruns' }).server;
     try {
-      const res = await fetch(`${server.url}/api/2.0/mlflow/registered-models/create`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'kept-in-mlruns' }) });
+      const res = await fetch(`${server.url}/api/2.0/mlflow/registered-models/create`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'kept-in-mlruns' }),
+      });
       assert.equal(res.status, 200, await res.text());
       assert.deepEqual(await modelNames(server.url), ['kept-in-mlruns']);
-      assert.ok(fs.readdirSync(path.join(folder, 'mlruns')).includes('models'), 'the model is written into the folder\'s mlruns/');
+      assert.ok(fs.readdirSync(path.join(folder, 'mlruns')).includes('models'), "the model is written into the folder's mlruns/");
     } finally {
       await server.stop();
     }
@@ -129,7 +134,10 @@ describe('local MLflow servers started for a workspace store', function () {
     const folder = workspaceWithStore();
     folders.push(folder);
     // -S: no site-packages, so the project's own Python cannot see its MLflow.
-    const err = await startForTest(folder, { python: { command: venvBin('python'), args: ['-S'], source: 'setting' } }).server.then(() => undefined, (e: unknown) => e);
+    const err = await startForTest(folder, { python: { command: venvBin('python'), args: ['-S'], source: 'setting' } }).server.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(err instanceof LocalServerError, `expected a LocalServerError, got ${err}`);
     assert.equal(err.code, 'noMlflow');
     assert.equal(err.python, `${venvBin('python')} -S`);
@@ -138,7 +146,12 @@ describe('local MLflow servers started for a workspace store', function () {
   it('says the Python was not found when the command does not exist', async () => {
     const folder = workspaceWithStore();
     folders.push(folder);
-    const err = await startForTest(folder, { python: { command: path.join(folder, 'no-such-python'), args: [], source: 'setting' } }).server.then(() => undefined, (e: unknown) => e);
+    const err = await startForTest(folder, {
+      python: { command: path.join(folder, 'no-such-python'), args: [], source: 'setting' },
+    }).server.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(err instanceof LocalServerError, `expected a LocalServerError, got ${err}`);
     assert.equal(err.code, 'pythonNotFound');
   });

@@ -45,7 +45,10 @@ describe('registered models (real server)', () => {
   it('refuses a description over 5,000 characters before sending it', async () => {
     const name = uniqueName('long');
     await client.models.create(name, { description: 'kept' });
-    await assert.rejects(client.models.update(name, 'x'.repeat(5001)), (e: unknown) => e instanceof RegistryError && e.messageId === 'error.descriptionTooLong');
+    await assert.rejects(
+      client.models.update(name, 'x'.repeat(5001)),
+      (e: unknown) => e instanceof RegistryError && e.messageId === 'error.descriptionTooLong',
+    );
     assert.equal((await client.models.get(name)).description, 'kept');
     await client.models.delete(name);
   });
@@ -69,7 +72,10 @@ describe('registered models (real server)', () => {
     await client.models.create(name);
     await client.versions.create(name, source, { modelId: source.slice('models:/'.length) });
     await client.models.delete(name);
-    await assert.rejects(client.models.get(name), (e: unknown) => e instanceof RegistryError && e.isNotFound && e.status === 404 && e.errorCode === 'RESOURCE_DOES_NOT_EXIST');
+    await assert.rejects(
+      client.models.get(name),
+      (e: unknown) => e instanceof RegistryError && e.isNotFound && e.status === 404 && e.errorCode === 'RESOURCE_DOES_NOT_EXIST',
+    );
     const left = await collect(client.versions.search({ filter: `name = '${name}'` }));
     assert.equal(left.length, 0);
   });
@@ -92,7 +98,10 @@ describe('registered models (real server)', () => {
 
   it('gets the latest version per requested stage', async () => {
     const prod = await client.models.getLatestVersions(WALKTHROUGH, ['Production']);
-    assert.deepEqual(prod.map((v) => v.version), ['2']);
+    assert.deepEqual(
+      prod.map((v) => v.version),
+      ['2'],
+    );
     const all = await client.models.getLatestVersions(WALKTHROUGH);
     assert.deepEqual(all.map((v) => v.version).sort(), ['2', '3', '4']);
   });
@@ -119,7 +128,10 @@ describe('registered models (real server)', () => {
     await client.models.setAlias(name, 'blue', '1');
     assert.equal((await client.models.getVersionByAlias(name, 'blue')).version, '1');
     await client.models.deleteAlias(name, 'blue');
-    await assert.rejects(client.models.getVersionByAlias(name, 'blue'), (e: unknown) => e instanceof RegistryError && e.status === 400 && e.errorCode === 'INVALID_PARAMETER_VALUE');
+    await assert.rejects(
+      client.models.getVersionByAlias(name, 'blue'),
+      (e: unknown) => e instanceof RegistryError && e.status === 400 && e.errorCode === 'INVALID_PARAMETER_VALUE',
+    );
     await client.models.delete(name);
   });
 

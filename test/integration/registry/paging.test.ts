@@ -22,7 +22,9 @@ describe('paging against the real server', () => {
 
   it('walks versions across three pages (3 + 3 + 1), highest first, without gaps or repeats', async () => {
     const seen: string[][] = [];
-    for await (const page of pages((pageToken) => client.versions.searchPage({ filter: `name = '${name}'`, orderBy: ['version_number DESC'], pageSize: 3, pageToken }))) {
+    for await (const page of pages((pageToken) =>
+      client.versions.searchPage({ filter: `name = '${name}'`, orderBy: ['version_number DESC'], pageSize: 3, pageToken }),
+    )) {
       seen.push(page.items.map((v) => v.version));
     }
     assert.deepEqual(seen, [['7', '6', '5'], ['4', '3', '2'], ['1']]);
@@ -42,7 +44,10 @@ describe('paging against the real server', () => {
     for (const suffix of ['a', 'b', 'c']) await client.models.create(`${prefix}-${suffix}`);
     requests.length = 0;
     const found = await collect(client.models.search({ filter: `name LIKE '${prefix}-%'`, pageSize: 1, orderBy: ['name ASC'] }));
-    assert.deepEqual(found.map((m) => m.name), [`${prefix}-a`, `${prefix}-b`, `${prefix}-c`]);
+    assert.deepEqual(
+      found.map((m) => m.name),
+      [`${prefix}-a`, `${prefix}-b`, `${prefix}-c`],
+    );
     assert.ok(requests.filter((p) => p.endsWith('registered-models/search')).length >= 3);
     for (const suffix of ['a', 'b', 'c']) await client.models.delete(`${prefix}-${suffix}`);
   });

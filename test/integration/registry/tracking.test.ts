@@ -40,13 +40,18 @@ describe('tracking endpoints behind the registry (real server)', () => {
 
   it('searches experiments and finds the walkthrough experiment', async () => {
     const experiments = await collect(client.tracking.searchExperiments({ pageSize: 1 }));
-    assert.ok(experiments.some((e) => e.name === 'wind-farm-power-forecast'), experiments.map((e) => e.name).join(', '));
+    assert.ok(
+      experiments.some((e) => e.name === 'wind-farm-power-forecast'),
+      experiments.map((e) => e.name).join(', '),
+    );
     assert.ok(experiments.length >= 2, 'paged past the first page of one');
   });
 
   it('searches runs of an experiment with a filter and order', async () => {
     const exp = sharedServer().seed!.experiment_id;
-    const runs = await collect(client.tracking.searchRuns([exp], { filter: "tags.algorithm = 'random-forest'", orderBy: ['metrics.mse ASC'], pageSize: 1 }));
+    const runs = await collect(
+      client.tracking.searchRuns([exp], { filter: "tags.algorithm = 'random-forest'", orderBy: ['metrics.mse ASC'], pageSize: 1 }),
+    );
     assert.equal(runs.length, 2);
     const mses = runs.map((r) => r.data.metrics.find((m) => m.key === 'mse')!.value);
     assert.ok(mses[0] <= mses[1]);

@@ -6,9 +6,15 @@ import { sharedServer, uniqueName } from '../../support/testbed';
 
 const WALKTHROUGH = 'power-forecasting-model';
 const WEATHER = [
-  'temperature_00', 'wind_direction_00', 'wind_speed_00',
-  'temperature_08', 'wind_direction_08', 'wind_speed_08',
-  'temperature_16', 'wind_direction_16', 'wind_speed_16',
+  'temperature_00',
+  'wind_direction_00',
+  'wind_speed_00',
+  'temperature_08',
+  'wind_direction_08',
+  'wind_speed_08',
+  'temperature_16',
+  'wind_direction_16',
+  'wind_speed_16',
 ];
 
 describe('model versions (real server)', () => {
@@ -77,7 +83,10 @@ describe('model versions (real server)', () => {
 
   it('refuses archive-existing with a target of None before the server answers 500', async () => {
     const name = await modelWithVersions('mv-archive-none', 1);
-    await assert.rejects(client.versions.transitionStage(name, 1, 'None', { archiveExistingVersions: true }), (e: unknown) => e instanceof RegistryError && e.kind === 'client');
+    await assert.rejects(
+      client.versions.transitionStage(name, 1, 'None', { archiveExistingVersions: true }),
+      (e: unknown) => e instanceof RegistryError && e.kind === 'client',
+    );
     assert.equal((await client.versions.get(name, 1)).currentStage, 'None');
     await client.models.delete(name);
   });
@@ -87,7 +96,10 @@ describe('model versions (real server)', () => {
     await client.models.setAlias(name, 'tmp', 2);
     await client.versions.delete(name, 2);
     await assert.rejects(client.versions.get(name, 2), (e: unknown) => e instanceof RegistryError && e.isNotFound);
-    assert.deepEqual((await collect(client.versions.search({ filter: `name = '${name}'` }))).map((v) => v.version), ['1']);
+    assert.deepEqual(
+      (await collect(client.versions.search({ filter: `name = '${name}'` }))).map((v) => v.version),
+      ['1'],
+    );
     assert.deepEqual((await client.models.get(name)).aliases, []);
     const v3 = await client.versions.create(name, source, { modelId: source.slice('models:/'.length) });
     assert.equal(v3.version, '3');
@@ -111,7 +123,11 @@ describe('model versions (real server)', () => {
   it("reads every seeded version's signature from its MLmodel: the nine weather inputs", async () => {
     for (const version of ['1', '2', '3', '4']) {
       const mm = await client.getModelVersionMlModel(WALKTHROUGH, version);
-      assert.deepEqual(mm.signature?.inputs?.map((c) => c.name), WEATHER, `version ${version}`);
+      assert.deepEqual(
+        mm.signature?.inputs?.map((c) => c.name),
+        WEATHER,
+        `version ${version}`,
+      );
       assert.equal(mm.signature?.outputs?.[0].type, 'tensor');
       assert.ok(mm.flavors.sklearn, `version ${version} is a scikit-learn model`);
     }

@@ -7,7 +7,9 @@ import { sharedServer } from '../../support/testbed';
 
 function startChild(mode: 'throw' | 'wait'): Promise<{ child: ChildProcess; pgid: number; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'support', 'serverChild.js'), mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'support', 'serverChild.js'), mode], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout!.on('data', (d) => {
@@ -22,14 +24,14 @@ function startChild(mode: 'throw' | 'wait'): Promise<{ child: ChildProcess; pgid
   });
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.on('exit', () => r())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.on('exit', () => r())));
 
 async function noneRemain(pgid: number): Promise<boolean> {
   const deadline = Date.now() + 10_000;
   while (groupAlive(pgid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   return !groupAlive(pgid);
 }
-
 
 describe('the MLflow launcher leaves nothing running', function () {
   this.timeout(120_000);

@@ -26,7 +26,8 @@ async function mlflowSays(trackingUri: string, uris: string[], parseOnly = false
   const script = path.join(projectRoot(), 'scripts', 'testbed', 'resolve_uri.py');
   const args = [script, ...(parseOnly ? ['--parse-only'] : []), trackingUri, ...uris];
   const { stdout } = await promisify(execFile)(venvBin('python'), args, {
-    env: { ...process.env, MLFLOW_HTTP_REQUEST_MAX_RETRIES: '0', PYTHONIOENCODING: 'utf-8' }, maxBuffer: 16 * 1024 * 1024,
+    env: { ...process.env, MLFLOW_HTTP_REQUEST_MAX_RETRIES: '0', PYTHONIOENCODING: 'utf-8' },
+    maxBuffer: 16 * 1024 * 1024,
   });
   return JSON.parse(stdout) as Record<string, PythonAnswer>;
 }
@@ -43,7 +44,7 @@ async function oursSays(client: RegistryClient, uri: string): Promise<Ours> {
   }
 }
 
-describe('models:/ URIs resolve to the version MLflow\'s Python client picks (real server)', () => {
+describe("models:/ URIs resolve to the version MLflow's Python client picks (real server)", () => {
   let client: RegistryClient;
   let source = '';
   const own = uniqueName('uri');
@@ -59,7 +60,13 @@ describe('models:/ URIs resolve to the version MLflow\'s Python client picks (re
     // own: v1 Archived, v2 Production, v3 Production, v4 Staging, v5 None, v6 Archived.
     await client.models.create(own);
     for (let i = 0; i < 6; i++) await client.versions.create(own, source, { modelId });
-    for (const [v, stage] of [[1, 'Archived'], [2, 'Production'], [3, 'Production'], [4, 'Staging'], [6, 'Archived']] as const) {
+    for (const [v, stage] of [
+      [1, 'Archived'],
+      [2, 'Production'],
+      [3, 'Production'],
+      [4, 'Staging'],
+      [6, 'Archived'],
+    ] as const) {
       await client.versions.transitionStage(own, v, stage);
     }
     await client.models.setAlias(own, 'champion', 2);
@@ -80,14 +87,28 @@ describe('models:/ URIs resolve to the version MLflow\'s Python client picks (re
     this.timeout(120_000);
     const forms = (name: string) => [
       ...['1', '2', '3', '4', '5', '6', '004', '99'].map((v) => `models:/${name}/${v}`),
-      ...['Production', 'production', 'PRODUCTION', 'Staging', 'staging', 'None', 'none', 'Archived', 'archived'].map((s) => `models:/${name}/${s}`),
-      `models:/${name}/latest`, `models:/${name}/LATEST`, `models:/${name}/Latest`,
-      `models:/${name}@champion`, `models:/${name}@challenger`, `models:/${name}@latest`, `models:/${name}@no-such-alias`,
+      ...['Production', 'production', 'PRODUCTION', 'Staging', 'staging', 'None', 'none', 'Archived', 'archived'].map(
+        (s) => `models:/${name}/${s}`,
+      ),
+      `models:/${name}/latest`,
+      `models:/${name}/LATEST`,
+      `models:/${name}/Latest`,
+      `models:/${name}@champion`,
+      `models:/${name}@challenger`,
+      `models:/${name}@latest`,
+      `models:/${name}@no-such-alias`,
     ];
     const uris = [
-      ...forms(WALKTHROUGH), ...forms(own), ...forms(awkward), ...forms(empty),
-      `MODELS:/${WALKTHROUGH}/2`, `models:///${WALKTHROUGH}/3`, `models:/${WALKTHROUGH}/1?ignored=1`,
-      `models:/${uniqueName('missing')}/1`, `models:/${uniqueName('missing')}/latest`, `models:/${refused}/1`,
+      ...forms(WALKTHROUGH),
+      ...forms(own),
+      ...forms(awkward),
+      ...forms(empty),
+      `MODELS:/${WALKTHROUGH}/2`,
+      `models:///${WALKTHROUGH}/3`,
+      `models:/${WALKTHROUGH}/1?ignored=1`,
+      `models:/${uniqueName('missing')}/1`,
+      `models:/${uniqueName('missing')}/latest`,
+      `models:/${refused}/1`,
     ];
     const python = await mlflowSays(sharedServer().url, uris);
     const mismatches: string[] = [];
@@ -98,10 +119,12 @@ describe('models:/ URIs resolve to the version MLflow\'s Python client picks (re
       const ours = await oursSays(client, uri);
       if (theirs.version !== undefined) {
         resolved++;
-        if (!('version' in ours) || ours.version !== theirs.version) mismatches.push(`${uri}: MLflow ${theirs.version}, ours ${JSON.stringify('error' in ours ? ours.error.message : ours)}`);
+        if (!('version' in ours) || ours.version !== theirs.version)
+          mismatches.push(`${uri}: MLflow ${theirs.version}, ours ${JSON.stringify('error' in ours ? ours.error.message : ours)}`);
       } else {
         failed++;
-        if (!('error' in ours)) mismatches.push(`${uri}: MLflow failed (${theirs.parse_error ?? theirs.message}), ours ${JSON.stringify(ours)}`);
+        if (!('error' in ours))
+          mismatches.push(`${uri}: MLflow failed (${theirs.parse_error ?? theirs.message}), ours ${JSON.stringify(ours)}`);
       }
     }
     assert.deepEqual(mismatches, []);
@@ -130,7 +153,11 @@ describe('models:/ URIs resolve to the version MLflow\'s Python client picks (re
   });
 
   it('a URI written by formatModelUri for an awkward name resolves to that model', async () => {
-    for (const parts of [{ kind: 'version', name: awkward, version: 2 }, { kind: 'alias', name: awkward, alias: 'champion' }, { kind: 'latest', name: awkward }] as const) {
+    for (const parts of [
+      { kind: 'version', name: awkward, version: 2 },
+      { kind: 'alias', name: awkward, alias: 'champion' },
+      { kind: 'latest', name: awkward },
+    ] as const) {
       const r = await resolveModelUri(client, formatModelUri(parts));
       assert.equal(r.kind === 'registered' && r.name, awkward);
     }
@@ -153,9 +180,21 @@ describe('models:/ URIs resolve to the version MLflow\'s Python client picks (re
       }
       return assert.fail(`${uri} resolved`);
     };
-    assert.deepEqual(await msg(`models:/${WALKTHROUGH}/Archived`), { id: 'error.noVersionInStage', message: `"${WALKTHROUGH}" has no version in Archived.`, notFound: true });
-    assert.deepEqual(await msg(`models:/${empty}/latest`), { id: 'error.noVersions', message: `"${empty}" has no versions.`, notFound: true });
-    assert.deepEqual(await msg(`models:/${own}@no-such-alias`), { id: 'error.aliasNotFound', message: `"${own}" has no alias @no-such-alias.`, notFound: true });
+    assert.deepEqual(await msg(`models:/${WALKTHROUGH}/Archived`), {
+      id: 'error.noVersionInStage',
+      message: `"${WALKTHROUGH}" has no version in Archived.`,
+      notFound: true,
+    });
+    assert.deepEqual(await msg(`models:/${empty}/latest`), {
+      id: 'error.noVersions',
+      message: `"${empty}" has no versions.`,
+      notFound: true,
+    });
+    assert.deepEqual(await msg(`models:/${own}@no-such-alias`), {
+      id: 'error.aliasNotFound',
+      message: `"${own}" has no alias @no-such-alias.`,
+      notFound: true,
+    });
     const r = await msg(`models:/${refused}/1`);
     assert.equal(r.id, 'error.modelNameRefused');
     assert.match(r.message, /does not accept ".*:colon" as a model name: names cannot contain '\/' or ':'\.$/);
@@ -163,7 +202,19 @@ describe('models:/ URIs resolve to the version MLflow\'s Python client picks (re
 
   it('malformed URIs are refused by our parser wherever MLflow refuses them', async function () {
     this.timeout(60_000);
-    const uris = ['models:/', 'models:', 'models:/m/', 'models:/a/b/c', 'models:/m@', 'models:/m@ ', 'models:m/1', 'runs:/abc/model', 'model:/m/1', 'models:/ /1', 'models:/m/1/'];
+    const uris = [
+      'models:/',
+      'models:',
+      'models:/m/',
+      'models:/a/b/c',
+      'models:/m@',
+      'models:/m@ ',
+      'models:m/1',
+      'runs:/abc/model',
+      'model:/m/1',
+      'models:/ /1',
+      'models:/m/1/',
+    ];
     const python = await mlflowSays(sharedServer().url, uris, true);
     for (const uri of uris) {
       assert.ok(python[uri].parse_error, `MLflow parses ${uri}`);

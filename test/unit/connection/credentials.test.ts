@@ -84,7 +84,7 @@ describe('connection/resolve: credentials for an MLflow server', () => {
     assert.deepEqual(fromUri.auth, { kind: 'basic', username: 'u', password: 'uri-pass' });
   });
 
-  it('a registry URI that follows the tracking URI keeps the tracking URI\'s rank for its user info', async () => {
+  it("a registry URI that follows the tracking URI keeps the tracking URI's rank for its user info", async () => {
     const { c } = await resolve({
       settings: {},
       env: { MLFLOW_TRACKING_URI: 'https://u:uri-pass@mlflow.example.com' },
@@ -100,7 +100,10 @@ describe('connection/resolve: credentials for an MLflow server', () => {
     inputs.readFile = () => Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }));
     const c = await resolveConnection(inputs);
     assert.deepEqual(c.auth, { kind: 'none' });
-    assert.deepEqual(c.warnings.map((w) => w.messageId), ['connection.secretsUnavailable', 'connection.fileUnreadable']);
+    assert.deepEqual(
+      c.warnings.map((w) => w.messageId),
+      ['connection.secretsUnavailable', 'connection.fileUnreadable'],
+    );
     assert.equal(c.problem, undefined);
   });
 });

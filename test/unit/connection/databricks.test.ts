@@ -35,7 +35,11 @@ describe('connection/resolve: Databricks profiles from a real ~/.databrickscfg',
     await rm(home, { recursive: true, force: true });
   });
 
-  function inputs(settings: ConnectionInputs['settings'], env: Record<string, string> = {}, stored: Record<string, string> = {}): ConnectionInputs {
+  function inputs(
+    settings: ConnectionInputs['settings'],
+    env: Record<string, string> = {},
+    stored: Record<string, string> = {},
+  ): ConnectionInputs {
     return {
       settings,
       env: { HOME: home, ...env },
@@ -54,7 +58,10 @@ describe('connection/resolve: Databricks profiles from a real ~/.databrickscfg',
     const c = await resolveConnection(inputs({ trackingUri: 'databricks' }));
     assert.equal(c.kind, 'databricks');
     assert.deepEqual(c.databricks?.profile, { value: 'DEFAULT', source: 'default' });
-    assert.deepEqual(c.databricks?.host, { value: 'https://default.cloud.databricks.com', source: `file:${path.join(home, '.databrickscfg')}` });
+    assert.deepEqual(c.databricks?.host, {
+      value: 'https://default.cloud.databricks.com',
+      source: `file:${path.join(home, '.databrickscfg')}`,
+    });
     assert.equal(c.registryUrl, 'https://default.cloud.databricks.com');
     assert.equal(c.auth.kind, 'bearer');
     assert.deepEqual(registryAuth(c), { kind: 'bearer', token: 'dapi-default' });
@@ -100,14 +107,18 @@ describe('connection/resolve: Databricks profiles from a real ~/.databrickscfg',
   });
 
   it('DATABRICKS_HOST/DATABRICKS_TOKEN beat the file for a profile no setting named', async () => {
-    const c = await resolveConnection(inputs({ trackingUri: 'databricks' }, { DATABRICKS_HOST: 'env.cloud.databricks.com/', DATABRICKS_TOKEN: 'dapi-env' }));
+    const c = await resolveConnection(
+      inputs({ trackingUri: 'databricks' }, { DATABRICKS_HOST: 'env.cloud.databricks.com/', DATABRICKS_TOKEN: 'dapi-env' }),
+    );
     assert.deepEqual(c.databricks?.host, { value: 'https://env.cloud.databricks.com', source: 'env:DATABRICKS_HOST' });
     assert.deepEqual(c.auth, { kind: 'bearer', source: 'env:DATABRICKS_TOKEN' });
     assert.deepEqual(registryAuth(c), { kind: 'bearer', token: 'dapi-env' });
   });
 
   it('a profile a setting named is read from the file even when DATABRICKS_HOST is set (settings first)', async () => {
-    const c = await resolveConnection(inputs({ trackingUri: 'databricks://prod' }, { DATABRICKS_HOST: 'env.cloud.databricks.com', DATABRICKS_TOKEN: 'dapi-env' }));
+    const c = await resolveConnection(
+      inputs({ trackingUri: 'databricks://prod' }, { DATABRICKS_HOST: 'env.cloud.databricks.com', DATABRICKS_TOKEN: 'dapi-env' }),
+    );
     assert.equal(c.registryUrl, 'https://adb-111.azuredatabricks.net');
     assert.deepEqual(registryAuth(c), { kind: 'bearer', token: 'dapi-prod' });
   });
@@ -116,7 +127,10 @@ describe('connection/resolve: Databricks profiles from a real ~/.databrickscfg',
     const envHost = await resolveConnection(inputs({ trackingUri: 'databricks' }, { DATABRICKS_HOST: 'elsewhere.example.com' }));
     assert.equal(envHost.registryUrl, 'https://elsewhere.example.com');
     assert.equal(registryAuth(envHost), undefined);
-    assert.deepEqual(envHost.warnings.map((w) => w.messageId), ['connection.databricksNoToken']);
+    assert.deepEqual(
+      envHost.warnings.map((w) => w.messageId),
+      ['connection.databricksNoToken'],
+    );
     const fileHost = await resolveConnection(inputs({ trackingUri: 'databricks://notoken' }, { DATABRICKS_TOKEN: 'dapi-env' }));
     assert.equal(registryAuth(fileHost), undefined);
   });
@@ -128,7 +142,13 @@ describe('connection/resolve: Databricks profiles from a real ~/.databrickscfg',
 
   it('SecretStorage, keyed by the workspace URL, beats the environment and the file', async () => {
     asked.length = 0;
-    const c = await resolveConnection(inputs({ trackingUri: 'databricks://prod' }, { DATABRICKS_TOKEN: 'dapi-env' }, { 'https://adb-111.azuredatabricks.net': 'dapi-stored' }));
+    const c = await resolveConnection(
+      inputs(
+        { trackingUri: 'databricks://prod' },
+        { DATABRICKS_TOKEN: 'dapi-env' },
+        { 'https://adb-111.azuredatabricks.net': 'dapi-stored' },
+      ),
+    );
     assert.deepEqual(asked, ['https://adb-111.azuredatabricks.net']);
     assert.deepEqual(c.auth, { kind: 'bearer', source: 'secretStorage' });
     assert.deepEqual(registryAuth(c), { kind: 'bearer', token: 'dapi-stored' });

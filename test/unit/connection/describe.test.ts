@@ -7,7 +7,13 @@ import { fakeInputs } from './fakes';
 const SECRETS = ['uri-pa55', 'stored-pa55', 'env-pa55', 'env-t0ken', 'file-pa55', 'dapi-s3cret', 'proxy-pa55', 'dapi-st0red'];
 
 function assertNoSecret(c: ResolvedConnection): string {
-  const texts = [describeConnection(c), JSON.stringify(c), inspect(c, { depth: 10, showHidden: true }), String(c), ...c.warnings.map(formatConnectionMessage)];
+  const texts = [
+    describeConnection(c),
+    JSON.stringify(c),
+    inspect(c, { depth: 10, showHidden: true }),
+    String(c),
+    ...c.warnings.map(formatConnectionMessage),
+  ];
   if (c.problem) texts.push(formatConnectionMessage(c.problem));
   for (const text of texts) for (const secret of SECRETS) assert.ok(!text.includes(secret), `${secret} leaked into: ${text}`);
   return describeConnection(c);
@@ -19,7 +25,9 @@ describe('connection/describe: log-safe, every value with its source', () => {
       settings: { trackingUri: 'https://ana:uri-pa55@mlflow.example.com/', registryUri: '' },
       env: {
         HOME: '/home/ana',
-        MLFLOW_TRACKING_USERNAME: 'ana', MLFLOW_TRACKING_PASSWORD: 'env-pa55', MLFLOW_TRACKING_TOKEN: 'env-t0ken',
+        MLFLOW_TRACKING_USERNAME: 'ana',
+        MLFLOW_TRACKING_PASSWORD: 'env-pa55',
+        MLFLOW_TRACKING_TOKEN: 'env-t0ken',
         HTTPS_PROXY: 'http://pu:proxy-pa55@proxy.corp:3128',
         MLFLOW_TRACKING_SERVER_CERT_PATH: '/etc/ca.pem',
       },
@@ -44,11 +52,13 @@ describe('connection/describe: log-safe, every value with its source', () => {
       {},
     ];
     for (const env of envs) {
-      const c = await resolveConnection(fakeInputs({
-        settings: { trackingUri: 'http://srv:5000' },
-        env: { HOME: '/home/ana', ...env },
-        files: { '/home/ana/.mlflow/credentials': '[mlflow]\nmlflow_tracking_username=f\nmlflow_tracking_password=file-pa55\n' },
-      }));
+      const c = await resolveConnection(
+        fakeInputs({
+          settings: { trackingUri: 'http://srv:5000' },
+          env: { HOME: '/home/ana', ...env },
+          files: { '/home/ana/.mlflow/credentials': '[mlflow]\nmlflow_tracking_username=f\nmlflow_tracking_password=file-pa55\n' },
+        }),
+      );
       assert.notEqual(c.auth.kind, 'none');
       assertNoSecret(c);
     }
@@ -64,15 +74,20 @@ describe('connection/describe: log-safe, every value with its source', () => {
     assert.match(text, /Databricks profile: DEFAULT \(default\)/);
     assert.match(text, /auth: bearer \(environment DATABRICKS_TOKEN\)/);
 
-    const stored = await resolveConnection(fakeInputs({
-      settings: { trackingUri: 'databricks' }, env,
-      stored: { 'https://adb-1.azuredatabricks.net': { kind: 'bearer', token: 'dapi-st0red' } },
-    }));
+    const stored = await resolveConnection(
+      fakeInputs({
+        settings: { trackingUri: 'databricks' },
+        env,
+        stored: { 'https://adb-1.azuredatabricks.net': { kind: 'bearer', token: 'dapi-st0red' } },
+      }),
+    );
     assert.match(assertNoSecret(stored), /auth: bearer \(stored credentials\)/);
   });
 
   it('an insecure connection and a Unity Catalog registry say so', async () => {
-    const insecure = await resolveConnection(fakeInputs({ settings: { trackingUri: 'https://m' }, env: { HOME: '/h', MLFLOW_TRACKING_INSECURE_TLS: 'true' } }));
+    const insecure = await resolveConnection(
+      fakeInputs({ settings: { trackingUri: 'https://m' }, env: { HOME: '/h', MLFLOW_TRACKING_INSECURE_TLS: 'true' } }),
+    );
     assert.match(describeConnection(insecure), /certificate verification OFF \(environment MLFLOW_TRACKING_INSECURE_TLS\)/);
     const uc = await resolveConnection(fakeInputs({ settings: { trackingUri: 'databricks', registryUri: 'databricks-uc' } }));
     const text = describeConnection(uc);

@@ -16,25 +16,39 @@ describe('what connect offers without asking', () => {
   });
 
   it('offers the settings, workspace first, then MLflow variables, without repeating a URI', async () => {
-    const found = await detectConnectOptions(inputs({
-      settings: { user: 'http://team:5000', workspace: 'http://proj:5000' },
-      env: { MLFLOW_TRACKING_URI: 'http://team:5000', MLFLOW_REGISTRY_URI: 'http://reg:5000' },
-    }));
-    assert.deepEqual(found.map((o) => [o.kind, o.uri]), [
-      ['setting', 'http://proj:5000'], ['setting', 'http://team:5000'], ['env', 'http://reg:5000'],
-    ]);
+    const found = await detectConnectOptions(
+      inputs({
+        settings: { user: 'http://team:5000', workspace: 'http://proj:5000' },
+        env: { MLFLOW_TRACKING_URI: 'http://team:5000', MLFLOW_REGISTRY_URI: 'http://reg:5000' },
+      }),
+    );
+    assert.deepEqual(
+      found.map((o) => [o.kind, o.uri]),
+      [
+        ['setting', 'http://proj:5000'],
+        ['setting', 'http://team:5000'],
+        ['env', 'http://reg:5000'],
+      ],
+    );
   });
 
   it('never shows or offers the user:password@ of a variable', async () => {
     const found = await detectConnectOptions(inputs({ env: { MLFLOW_TRACKING_URI: 'https://ana:s3cret@mlflow.example.com' } }));
-    assert.deepEqual(found.map((o) => o.uri), ['https://mlflow.example.com']);
+    assert.deepEqual(
+      found.map((o) => o.uri),
+      ['https://mlflow.example.com'],
+    );
     assert.ok(!JSON.stringify(found).includes('s3cret'));
   });
 
   it('offers each ~/.databrickscfg profile that names a host, by databricks://profile', async () => {
-    const cfg = '[DEFAULT]\nhost = https://adb-1.azuredatabricks.net\ntoken = dapi-secret\n\n[staging]\nhost=https://staging.cloud.databricks.com\n\n[empty]\ntoken = x\n';
+    const cfg =
+      '[DEFAULT]\nhost = https://adb-1.azuredatabricks.net\ntoken = dapi-secret\n\n[staging]\nhost=https://staging.cloud.databricks.com\n\n[empty]\ntoken = x\n';
     const found = await detectConnectOptions(inputs({ readFile: files({ '/home/ana/.databrickscfg': cfg }) }));
-    assert.deepEqual(found.map((o) => o.uri), ['databricks://DEFAULT', 'databricks://staging']);
+    assert.deepEqual(
+      found.map((o) => o.uri),
+      ['databricks://DEFAULT', 'databricks://staging'],
+    );
     const first = found[0];
     assert.ok(first.kind === 'databricksProfile');
     assert.equal(first.host, 'https://adb-1.azuredatabricks.net');
@@ -42,11 +56,16 @@ describe('what connect offers without asking', () => {
   });
 
   it('reads the profiles from DATABRICKS_CONFIG_FILE when it is set', async () => {
-    const found = await detectConnectOptions(inputs({
-      env: { DATABRICKS_CONFIG_FILE: '~/cfg/dbx.cfg' },
-      readFile: files({ '/home/ana/cfg/dbx.cfg': '[prod]\nhost = prod.cloud.databricks.com\n' }),
-    }));
-    assert.deepEqual(found.map((o) => o.uri), ['databricks://prod']);
+    const found = await detectConnectOptions(
+      inputs({
+        env: { DATABRICKS_CONFIG_FILE: '~/cfg/dbx.cfg' },
+        readFile: files({ '/home/ana/cfg/dbx.cfg': '[prod]\nhost = prod.cloud.databricks.com\n' }),
+      }),
+    );
+    assert.deepEqual(
+      found.map((o) => o.uri),
+      ['databricks://prod'],
+    );
   });
 
   it('offers mlflow.db and mlruns/ of the first folder by relative URIs, of other folders by absolute ones', async () => {
@@ -56,7 +75,13 @@ describe('what connect offers without asking', () => {
       fs.writeFileSync(path.join(a, 'mlflow.db'), '');
       fs.mkdirSync(path.join(b, 'mlruns'));
       const found = await detectConnectOptions(inputs({ folders: [a, b] }));
-      assert.deepEqual(found.map((o) => [o.kind, o.uri]), [['localStore', 'sqlite:///mlflow.db'], ['localStore', path.join(b, 'mlruns')]]);
+      assert.deepEqual(
+        found.map((o) => [o.kind, o.uri]),
+        [
+          ['localStore', 'sqlite:///mlflow.db'],
+          ['localStore', path.join(b, 'mlruns')],
+        ],
+      );
     } finally {
       fs.rmSync(a, { recursive: true, force: true });
       fs.rmSync(b, { recursive: true, force: true });

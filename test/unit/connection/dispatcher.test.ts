@@ -8,7 +8,14 @@ import * as path from 'node:path';
 import * as tls from 'node:tls';
 import { Agent, Dispatcher, ProxyAgent, request } from 'undici';
 import {
-  ConnectionError, ConnectionInputs, createDispatcher, readTextFile, ResolvedConnection, resolveConnection, splitPem, tlsOptionsFor,
+  ConnectionError,
+  ConnectionInputs,
+  createDispatcher,
+  readTextFile,
+  ResolvedConnection,
+  resolveConnection,
+  splitPem,
+  tlsOptionsFor,
 } from '../../../src/connection';
 import { hasOpenssl, makeCertificates, TestCertificates } from './certificates';
 import { fakeInputs } from './fakes';
@@ -21,7 +28,11 @@ function close(server: net.Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
-async function resolveWith(trackingUri: string, env: Record<string, string>, proxy?: ConnectionInputs['proxy']): Promise<ResolvedConnection> {
+async function resolveWith(
+  trackingUri: string,
+  env: Record<string, string>,
+  proxy?: ConnectionInputs['proxy'],
+): Promise<ResolvedConnection> {
   return resolveConnection(fakeInputs({ settings: { trackingUri }, env: { HOME: '/nonexistent-home', ...env }, proxy }));
 }
 
@@ -37,7 +48,9 @@ async function get(dispatcher: Dispatcher, url: string): Promise<string> {
 describe('connection/dispatcher: TLS options', () => {
   it('adds the CA bundle to the built-in roots instead of replacing them', async () => {
     const c = await resolveWith('https://m.example.com', { MLFLOW_TRACKING_SERVER_CERT_PATH: '/ca.pem' });
-    const { requestTls, proxyTls } = await tlsOptionsFor(c, async (p) => (p === '/ca.pem' ? 'EXTRA-CA' : undefined), { extraCertificates: ['SYSTEM-CA'] });
+    const { requestTls, proxyTls } = await tlsOptionsFor(c, async (p) => (p === '/ca.pem' ? 'EXTRA-CA' : undefined), {
+      extraCertificates: ['SYSTEM-CA'],
+    });
     const ca = requestTls.ca as string[];
     for (const root of tls.rootCertificates) assert.ok(ca.includes(root));
     assert.deepEqual(ca.slice(-2), ['SYSTEM-CA', 'EXTRA-CA']);
@@ -61,14 +74,21 @@ describe('connection/dispatcher: TLS options', () => {
 
   it('a missing CA file or a client certificate without key is a ConnectionError', async () => {
     const c = await resolveWith('https://m', { MLFLOW_TRACKING_SERVER_CERT_PATH: '/missing.pem' });
-    await assert.rejects(createDispatcher(c, async () => undefined), (e: unknown) => e instanceof ConnectionError && e.messageId === 'connection.fileMissing');
+    await assert.rejects(
+      createDispatcher(c, async () => undefined),
+      (e: unknown) => e instanceof ConnectionError && e.messageId === 'connection.fileMissing',
+    );
     const noKey = await resolveWith('https://m', { MLFLOW_TRACKING_CLIENT_CERT_PATH: '/c.pem' });
     const certOnly = '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n';
-    await assert.rejects(createDispatcher(noKey, async () => certOnly), (e: unknown) => e instanceof ConnectionError && e.messageId === 'connection.clientCertNoKey');
+    await assert.rejects(
+      createDispatcher(noKey, async () => certOnly),
+      (e: unknown) => e instanceof ConnectionError && e.messageId === 'connection.clientCertNoKey',
+    );
   });
 
   it('splits a PEM holding certificates and a key', () => {
-    const pem = '-----BEGIN CERTIFICATE-----\nA\n-----END CERTIFICATE-----\nnoise\n-----BEGIN EC PRIVATE KEY-----\nK\n-----END EC PRIVATE KEY-----\n-----BEGIN CERTIFICATE-----\nB\n-----END CERTIFICATE-----\n';
+    const pem =
+      '-----BEGIN CERTIFICATE-----\nA\n-----END CERTIFICATE-----\nnoise\n-----BEGIN EC PRIVATE KEY-----\nK\n-----END EC PRIVATE KEY-----\n-----BEGIN CERTIFICATE-----\nB\n-----END CERTIFICATE-----\n';
     const { certificates, key } = splitPem(pem);
     assert.equal(certificates.length, 2);
     assert.equal(key, '-----BEGIN EC PRIVATE KEY-----\nK\n-----END EC PRIVATE KEY-----');
@@ -90,7 +110,10 @@ describe('connection/dispatcher: against real TLS servers on loopback', function
 
   before(async () => {
     // A skipped TLS test would pass for a promise it never checked: without openssl, fail and say why.
-    if (!hasOpenssl()) throw new Error('openssl is not installed: these tests make their certificates with it. Install it ("sudo apt-get install openssl"; "npm test" does so when run as root).');
+    if (!hasOpenssl())
+      throw new Error(
+        'openssl is not installed: these tests make their certificates with it. Install it ("sudo apt-get install openssl"; "npm test" does so when run as root).',
+      );
     dir = await mkdtemp(path.join(os.tmpdir(), 'mlflow-tls-'));
     certs = makeCertificates(dir);
   });

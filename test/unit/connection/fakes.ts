@@ -8,15 +8,17 @@ export interface FakeInputs extends ConnectionInputs {
   filesRead: string[];
 }
 
-export function fakeInputs(options: {
-  settings?: ConnectionInputs['settings'];
-  env?: Record<string, string | undefined>;
-  files?: Record<string, string>;
-  stored?: Record<string, StoredCredential>;
-  platform?: ConnectionInputs['platform'];
-  homeDir?: string;
-  proxy?: ConnectionInputs['proxy'];
-} = {}): FakeInputs {
+export function fakeInputs(
+  options: {
+    settings?: ConnectionInputs['settings'];
+    env?: Record<string, string | undefined>;
+    files?: Record<string, string>;
+    stored?: Record<string, StoredCredential>;
+    platform?: ConnectionInputs['platform'];
+    homeDir?: string;
+    proxy?: ConnectionInputs['proxy'];
+  } = {},
+): FakeInputs {
   const secretKeys: string[] = [];
   const filesRead: string[] = [];
   const files = options.files ?? {};

@@ -113,26 +113,36 @@ describe('connection/proxy: NO_PROXY entries', () => {
 
 describe('connection/resolve: proxy in the result', () => {
   it('decides for the registry URL and shows the proxy without its user info', async () => {
-    const c = await resolveConnection(fakeInputs({
-      settings: { trackingUri: 'https://mlflow.example.com' },
-      env: { HOME: '/h', HTTPS_PROXY: 'http://puser:proxy-secret@proxy:3128' },
-    }));
+    const c = await resolveConnection(
+      fakeInputs({
+        settings: { trackingUri: 'https://mlflow.example.com' },
+        env: { HOME: '/h', HTTPS_PROXY: 'http://puser:proxy-secret@proxy:3128' },
+      }),
+    );
     assert.deepEqual(c.proxy, { url: 'http://***@proxy:3128', source: 'env:HTTPS_PROXY', strictSSL: { value: true, source: 'default' } });
   });
 
   it('records a bypass with both sources', async () => {
-    const c = await resolveConnection(fakeInputs({
-      settings: { trackingUri: 'http://localhost:5000' },
-      proxy: { url: 'http://editor:8080', strictSSL: true },
-    }));
-    assert.deepEqual(c.proxy, { source: 'editor:http.proxy', bypassedBy: 'loopback', strictSSL: { value: true, source: 'editor:http.proxyStrictSSL' } });
+    const c = await resolveConnection(
+      fakeInputs({
+        settings: { trackingUri: 'http://localhost:5000' },
+        proxy: { url: 'http://editor:8080', strictSSL: true },
+      }),
+    );
+    assert.deepEqual(c.proxy, {
+      source: 'editor:http.proxy',
+      bypassedBy: 'loopback',
+      strictSSL: { value: true, source: 'editor:http.proxyStrictSSL' },
+    });
   });
 
   it('warns about an invalid proxy without showing its user info', async () => {
-    const c = await resolveConnection(fakeInputs({
-      settings: { trackingUri: 'https://mlflow.example.com' },
-      proxy: { url: 'ftp://u:proxy-secret@p' },
-    }));
+    const c = await resolveConnection(
+      fakeInputs({
+        settings: { trackingUri: 'https://mlflow.example.com' },
+        proxy: { url: 'ftp://u:proxy-secret@p' },
+      }),
+    );
     assert.equal(c.proxy.url, undefined);
     assert.equal(c.warnings[0].messageId, 'connection.invalidProxy');
     assert.ok(!JSON.stringify(c).includes('proxy-secret'));

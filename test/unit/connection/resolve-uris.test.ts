@@ -6,23 +6,29 @@ const HOME = { HOME: '/home/ana' };
 
 describe('connection/resolve: tracking and registry URIs', () => {
   it('tracking URI: the setting wins over MLFLOW_TRACKING_URI', async () => {
-    const c = await resolveConnection(fakeInputs({
-      settings: { trackingUri: 'http://setting:5000' },
-      env: { ...HOME, MLFLOW_TRACKING_URI: 'http://env:5000' },
-    }));
+    const c = await resolveConnection(
+      fakeInputs({
+        settings: { trackingUri: 'http://setting:5000' },
+        env: { ...HOME, MLFLOW_TRACKING_URI: 'http://env:5000' },
+      }),
+    );
     assert.deepEqual(c.trackingUri, { value: 'http://setting:5000', source: 'setting:mlflowRegistry.trackingUri' });
     assert.equal(c.kind, 'oss');
     assert.equal(c.registryUrl, 'http://setting:5000');
   });
 
   it('tracking URI: MLFLOW_TRACKING_URI when the setting is empty or blank', async () => {
-    const c = await resolveConnection(fakeInputs({ settings: { trackingUri: '  ' }, env: { ...HOME, MLFLOW_TRACKING_URI: 'http://env:5000/' } }));
+    const c = await resolveConnection(
+      fakeInputs({ settings: { trackingUri: '  ' }, env: { ...HOME, MLFLOW_TRACKING_URI: 'http://env:5000/' } }),
+    );
     assert.deepEqual(c.trackingUri, { value: 'http://env:5000/', source: 'env:MLFLOW_TRACKING_URI' });
     assert.equal(c.registryUrl, 'http://env:5000');
   });
 
   it('nothing set: unconfigured, with a message and nothing for the transport', async () => {
-    const c = await resolveConnection(fakeInputs({ settings: { trackingUri: '', registryUri: '' }, env: { ...HOME, MLFLOW_TRACKING_URI: '' } }));
+    const c = await resolveConnection(
+      fakeInputs({ settings: { trackingUri: '', registryUri: '' }, env: { ...HOME, MLFLOW_TRACKING_URI: '' } }),
+    );
     assert.equal(c.kind, 'unconfigured');
     assert.equal(c.configured, false);
     assert.equal(c.trackingUri, undefined);
@@ -67,7 +73,9 @@ describe('connection/resolve: tracking and registry URIs', () => {
   }
 
   it('MLFLOW_REGISTRY_URI=databricks-uc is Unity Catalog too', async () => {
-    const c = await resolveConnection(fakeInputs({ env: { ...HOME, MLFLOW_TRACKING_URI: 'databricks', MLFLOW_REGISTRY_URI: 'databricks-uc' } }));
+    const c = await resolveConnection(
+      fakeInputs({ env: { ...HOME, MLFLOW_TRACKING_URI: 'databricks', MLFLOW_REGISTRY_URI: 'databricks-uc' } }),
+    );
     assert.equal(c.kind, 'unityCatalog');
     assert.equal(c.registryUri?.source, 'env:MLFLOW_REGISTRY_URI');
   });
@@ -99,10 +107,12 @@ describe('connection/resolve: tracking and registry URIs', () => {
   });
 
   it('a Databricks tracking URI gives the workspace registry, explicitly, not Unity Catalog', async () => {
-    const c = await resolveConnection(fakeInputs({
-      settings: { trackingUri: 'databricks' },
-      env: { ...HOME, DATABRICKS_HOST: 'adb-1.azuredatabricks.net', DATABRICKS_TOKEN: 'dapi-x' },
-    }));
+    const c = await resolveConnection(
+      fakeInputs({
+        settings: { trackingUri: 'databricks' },
+        env: { ...HOME, DATABRICKS_HOST: 'adb-1.azuredatabricks.net', DATABRICKS_TOKEN: 'dapi-x' },
+      }),
+    );
     assert.equal(c.kind, 'databricks');
     assert.deepEqual(c.registryUri, { value: 'databricks', source: 'trackingUri' });
     assert.equal(c.registryUrl, 'https://adb-1.azuredatabricks.net');

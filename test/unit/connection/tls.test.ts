@@ -13,8 +13,19 @@ describe('connection/resolve: TLS from MLflow variables', () => {
   });
 
   it('MLFLOW_TRACKING_INSECURE_TLS is true only for "true", in any case', async () => {
-    for (const [raw, expected] of [['true', true], ['TRUE', true], ['True', true], ['1', false], ['false', false], ['yes', false]] as const) {
-      assert.deepEqual((await tlsFor({ MLFLOW_TRACKING_INSECURE_TLS: raw })).insecure, { value: expected, source: 'env:MLFLOW_TRACKING_INSECURE_TLS' }, raw);
+    for (const [raw, expected] of [
+      ['true', true],
+      ['TRUE', true],
+      ['True', true],
+      ['1', false],
+      ['false', false],
+      ['yes', false],
+    ] as const) {
+      assert.deepEqual(
+        (await tlsFor({ MLFLOW_TRACKING_INSECURE_TLS: raw })).insecure,
+        { value: expected, source: 'env:MLFLOW_TRACKING_INSECURE_TLS' },
+        raw,
+      );
     }
   });
 

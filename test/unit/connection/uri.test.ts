@@ -17,7 +17,11 @@ describe('connection/uri', () => {
   });
 
   it('takes user info out of http URIs, percent-decoded', () => {
-    assert.deepEqual(classifyUri('http://a%20b:p%3Aw@h/'), { kind: 'http', url: 'http://h', userInfo: { username: 'a b', password: 'p:w' } });
+    assert.deepEqual(classifyUri('http://a%20b:p%3Aw@h/'), {
+      kind: 'http',
+      url: 'http://h',
+      userInfo: { username: 'a b', password: 'p:w' },
+    });
   });
 
   it('removes or masks user info up to the last @ of the authority', () => {

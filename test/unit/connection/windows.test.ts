@@ -23,7 +23,11 @@ describe('connection/resolve on Windows', () => {
   });
 
   it('falls back to %HOMEDRIVE%%HOMEPATH%, then to the home directory handed in', async () => {
-    const drive = fakeInputs({ platform: 'win32', settings: { trackingUri: 'databricks' }, env: { HOMEDRIVE: 'D:', HOMEPATH: '\\Users\\Ana' } });
+    const drive = fakeInputs({
+      platform: 'win32',
+      settings: { trackingUri: 'databricks' },
+      env: { HOMEDRIVE: 'D:', HOMEPATH: '\\Users\\Ana' },
+    });
     const c = await resolveConnection(drive);
     assert.deepEqual(drive.filesRead, ['D:\\Users\\Ana\\.databrickscfg']);
     assert.deepEqual(c.databricks?.configFile, { value: 'D:\\Users\\Ana\\.databrickscfg', source: 'default' });
@@ -34,22 +38,32 @@ describe('connection/resolve on Windows', () => {
   });
 
   it('ignores HOME on Windows (as Python does) and USERPROFILE on Linux', async () => {
-    const win = fakeInputs({ platform: 'win32', settings: { trackingUri: 'databricks' }, env: { HOME: '/home/x', USERPROFILE: 'C:\\Users\\Ana' } });
+    const win = fakeInputs({
+      platform: 'win32',
+      settings: { trackingUri: 'databricks' },
+      env: { HOME: '/home/x', USERPROFILE: 'C:\\Users\\Ana' },
+    });
     await resolveConnection(win);
     assert.deepEqual(win.filesRead, ['C:\\Users\\Ana\\.databrickscfg']);
-    const linux = fakeInputs({ platform: 'linux', settings: { trackingUri: 'databricks' }, env: { HOME: '/home/x', USERPROFILE: 'C:\\Users\\Ana' } });
+    const linux = fakeInputs({
+      platform: 'linux',
+      settings: { trackingUri: 'databricks' },
+      env: { HOME: '/home/x', USERPROFILE: 'C:\\Users\\Ana' },
+    });
     await resolveConnection(linux);
     assert.deepEqual(linux.filesRead, ['/home/x/.databrickscfg']);
   });
 
   it('reads a Databricks profile with CRLF line ends from %USERPROFILE%\\.databrickscfg', async () => {
     const file = 'C:\\Users\\Ana\\.databrickscfg';
-    const c = await resolveConnection(fakeInputs({
-      platform: 'win32',
-      settings: { trackingUri: 'databricks' },
-      env: { USERPROFILE: 'C:\\Users\\Ana' },
-      files: { [file]: DBCFG },
-    }));
+    const c = await resolveConnection(
+      fakeInputs({
+        platform: 'win32',
+        settings: { trackingUri: 'databricks' },
+        env: { USERPROFILE: 'C:\\Users\\Ana' },
+        files: { [file]: DBCFG },
+      }),
+    );
     assert.equal(c.registryUrl, 'https://adb-9.azuredatabricks.net');
     assert.deepEqual(c.databricks?.host?.source, `file:${file}`);
     assert.deepEqual(registryAuth(c), { kind: 'bearer', token: 'dapi-win' });
@@ -68,10 +82,12 @@ describe('connection/resolve on Windows', () => {
   });
 
   it('looks environment variables up whatever their case, as Windows does', async () => {
-    const c = await resolveConnection(fakeInputs({
-      platform: 'win32',
-      env: { UserProfile: 'C:\\Users\\Ana', Mlflow_Tracking_Uri: 'http://srv:5000', mlflow_tracking_token: 'tok-win' },
-    }));
+    const c = await resolveConnection(
+      fakeInputs({
+        platform: 'win32',
+        env: { UserProfile: 'C:\\Users\\Ana', Mlflow_Tracking_Uri: 'http://srv:5000', mlflow_tracking_token: 'tok-win' },
+      }),
+    );
     assert.equal(c.registryUrl, 'http://srv:5000');
     assert.deepEqual(registryAuth(c), { kind: 'bearer', token: 'tok-win' });
   });

@@ -26,14 +26,23 @@ export function walkthroughRun(runId: string): Run {
     info: { runId, runName: 'random-forest', experimentId: '1', status: 'FINISHED' },
     data: {
       metrics: [{ key: 'mse', value: 38912.25, step: 0, timestamp: 1 }],
-      params: [{ key: 'n_estimators', value: '300' }, { key: 'model_type', value: 'RandomForestRegressor' }],
+      params: [
+        { key: 'n_estimators', value: '300' },
+        { key: 'model_type', value: 'RandomForestRegressor' },
+      ],
       tags: [{ key: 'algorithm', value: 'random-forest' }],
     },
   };
 }
 
 export const SIGNATURE_INPUTS = [
-  'temperature_00', 'wind_direction_00', 'wind_speed_00',
-  'temperature_08', 'wind_direction_08', 'wind_speed_08',
-  'temperature_16', 'wind_direction_16', 'wind_speed_16',
+  'temperature_00',
+  'wind_direction_00',
+  'wind_speed_00',
+  'temperature_08',
+  'wind_direction_08',
+  'wind_speed_08',
+  'temperature_16',
+  'wind_direction_16',
+  'wind_speed_16',
 ];

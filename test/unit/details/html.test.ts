@@ -8,8 +8,10 @@ describe('details: the webview page shell', () => {
   });
 
   it('has a CSP that runs only the nonce script and loads only from the extension', () => {
-    assert.equal(contentSecurityPolicy('https://x.vscode-cdn.net', 'abc'),
-      "default-src 'none'; script-src 'nonce-abc'; style-src https://x.vscode-cdn.net; img-src https://x.vscode-cdn.net data:");
+    assert.equal(
+      contentSecurityPolicy('https://x.vscode-cdn.net', 'abc'),
+      "default-src 'none'; script-src 'nonce-abc'; style-src https://x.vscode-cdn.net; img-src https://x.vscode-cdn.net data:",
+    );
   });
 
   it('makes a fresh, unguessable nonce each time', () => {
@@ -20,8 +22,13 @@ describe('details: the webview page shell', () => {
 
   it('puts the nonce on its one script and escapes the title and loading text', () => {
     const html = detailsHtml({
-      cspSource: 'https://x', nonce: 'N0nce', scriptUri: 'https://x/dist/webview/details.js', styleUri: 'https://x/media/details.css',
-      title: '<script>alert(1)</script> v2', loadingText: 'Loading details…', lang: 'en',
+      cspSource: 'https://x',
+      nonce: 'N0nce',
+      scriptUri: 'https://x/dist/webview/details.js',
+      styleUri: 'https://x/media/details.css',
+      title: '<script>alert(1)</script> v2',
+      loadingText: 'Loading details…',
+      lang: 'en',
     });
     assert.equal((html.match(/<script\b/g) ?? []).length, 1);
     assert.ok(html.includes('<script nonce="N0nce" src="https://x/dist/webview/details.js"></script>'));

@@ -5,8 +5,21 @@ describe('details: which links a panel may open', () => {
   it('opens absolute http(s) links only', () => {
     assert.equal(externalHttpUrl('https://mlflow.org/docs'), 'https://mlflow.org/docs');
     assert.equal(externalHttpUrl('HTTP://Example.com'), 'http://example.com/');
-    for (const bad of ['javascript:alert(1)', 'command:workbench.action.quit', 'file:///etc/passwd', 'vscode://x', 'data:text/html,hi',
-      '/relative', 'relative.html', '#frag', 'mailto:a@b.c', '', 'http://', 42, undefined]) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'command:workbench.action.quit',
+      'file:///etc/passwd',
+      'vscode://x',
+      'data:text/html,hi',
+      '/relative',
+      'relative.html',
+      '#frag',
+      'mailto:a@b.c',
+      '',
+      'http://',
+      42,
+      undefined,
+    ]) {
       assert.equal(externalHttpUrl(bad), undefined, String(bad));
     }
   });

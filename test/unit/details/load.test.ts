@@ -19,7 +19,10 @@ function fakeClient(o: {
   const calls: string[] = [];
   const searches: ModelVersionSearchOptions[] = [];
   const client: DetailsClient = {
-    getModelVersionMlModel: (name, version) => (calls.push(`mlmodel ${name} ${version}`), o.mlModel ? o.mlModel() : Promise.resolve(recordedMlModel())),
+    getModelVersionMlModel: (name, version) => (
+      calls.push(`mlmodel ${name} ${version}`),
+      o.mlModel ? o.mlModel() : Promise.resolve(recordedMlModel())
+    ),
     models: { get: (name) => (calls.push(`model ${name}`), o.model ? o.model() : Promise.resolve(recordedModel())) },
     versions: {
       get: (name, version) => (calls.push(`version ${name} ${version}`), o.version ? o.version() : Promise.resolve(recordedVersion())),
@@ -37,7 +40,7 @@ function fakeClient(o: {
 }
 
 describe('details: reading what a panel shows', () => {
-  it("a version: the version, its MLmodel and its source run", async () => {
+  it('a version: the version, its MLmodel and its source run', async () => {
     const f = fakeClient({});
     const data = await loadDetails(f.client, { kind: 'version', name: 'power-forecasting-model', version: '2' });
     assert.equal(data.kind, 'version');
@@ -45,14 +48,23 @@ describe('details: reading what a panel shows', () => {
     assert.equal(data.version.version, '2');
     assert.ok(data.mlModel.ok && data.mlModel.value.signature?.inputs?.length === 9);
     assert.ok(data.run?.ok && data.run.value.data.metrics[0].key === 'mse');
-    assert.deepEqual(f.calls.sort(), ['mlmodel power-forecasting-model 2', `run ${recordedVersion().runId}`, 'version power-forecasting-model 2']);
+    assert.deepEqual(f.calls.sort(), [
+      'mlmodel power-forecasting-model 2',
+      `run ${recordedVersion().runId}`,
+      'version power-forecasting-model 2',
+    ]);
   });
 
   it('a version whose MLmodel or run fails still loads; a version that fails fails the panel', async () => {
-    const partial = await loadDetails(fakeClient({ mlModel: () => Promise.reject(new Error('no MLmodel')), run: () => Promise.reject(new Error('no run')) }).client,
-      { kind: 'version', name: 'm', version: '2' });
+    const partial = await loadDetails(
+      fakeClient({ mlModel: () => Promise.reject(new Error('no MLmodel')), run: () => Promise.reject(new Error('no run')) }).client,
+      { kind: 'version', name: 'm', version: '2' },
+    );
     assert.ok(partial.kind === 'version' && !partial.mlModel.ok && partial.run && !partial.run.ok);
-    await assert.rejects(loadDetails(fakeClient({ version: () => Promise.reject(new Error('gone')) }).client, { kind: 'version', name: 'm', version: '9' }), /gone/);
+    await assert.rejects(
+      loadDetails(fakeClient({ version: () => Promise.reject(new Error('gone')) }).client, { kind: 'version', name: 'm', version: '9' }),
+      /gone/,
+    );
   });
 
   it('a version without a run asks for none', async () => {
@@ -62,13 +74,18 @@ describe('details: reading what a panel shows', () => {
     assert.ok(!f.calls.some((c) => c.startsWith('run ')));
   });
 
-  it("a model: its versions by exact name, version_number DESC, in the configured page size", async () => {
+  it('a model: its versions by exact name, version_number DESC, in the configured page size', async () => {
     const f = fakeClient({});
     const data = await loadDetails(f.client, { kind: 'model', name: 'power-forecasting-model' }, { pageSize: 50 });
     assert.ok(data.kind === 'model');
-    assert.deepEqual(data.versions.map((v) => v.version), ['4', '3', '2', '1']);
+    assert.deepEqual(
+      data.versions.map((v) => v.version),
+      ['4', '3', '2', '1'],
+    );
     assert.equal(data.truncated, false);
-    assert.deepEqual(f.searches, [{ filter: "name = 'power-forecasting-model'", orderBy: ['version_number DESC'], pageSize: 50, signal: undefined }]);
+    assert.deepEqual(f.searches, [
+      { filter: "name = 'power-forecasting-model'", orderBy: ['version_number DESC'], pageSize: 50, signal: undefined },
+    ]);
   });
 
   it("a name MLflow's filter cannot say exactly keeps only that model's versions (LIKE answers more)", async () => {
@@ -79,16 +96,30 @@ describe('details: reading what a panel shows', () => {
     const data = await loadDetails(f.client, { kind: 'model', name });
     assert.ok(data.kind === 'model');
     assert.match(f.searches[0].filter!, /^name LIKE /);
-    assert.deepEqual(data.versions.map((v) => `${v.name}#${v.version}`), [`${name}#1`]);
+    assert.deepEqual(
+      data.versions.map((v) => `${v.name}#${v.version}`),
+      [`${name}#1`],
+    );
   });
 
   it('stops at the cap and says more exist', async () => {
     const many = Array.from({ length: 5 }, (_, i) => ({ ...recordedVersion(), version: String(5 - i) }));
-    const data = await loadDetails(fakeClient({ versions: many }).client, { kind: 'model', name: 'power-forecasting-model' }, { maxVersions: 3 });
+    const data = await loadDetails(
+      fakeClient({ versions: many }).client,
+      { kind: 'model', name: 'power-forecasting-model' },
+      { maxVersions: 3 },
+    );
     assert.ok(data.kind === 'model');
-    assert.deepEqual(data.versions.map((v) => v.version), ['5', '4', '3']);
+    assert.deepEqual(
+      data.versions.map((v) => v.version),
+      ['5', '4', '3'],
+    );
     assert.equal(data.truncated, true);
-    const exact = await loadDetails(fakeClient({ versions: many.slice(0, 3) }).client, { kind: 'model', name: 'power-forecasting-model' }, { maxVersions: 3 });
+    const exact = await loadDetails(
+      fakeClient({ versions: many.slice(0, 3) }).client,
+      { kind: 'model', name: 'power-forecasting-model' },
+      { maxVersions: 3 },
+    );
     assert.ok(exact.kind === 'model' && exact.truncated === false);
   });
 });

@@ -8,7 +8,7 @@ describe('details: Markdown of descriptions (raw HTML off)', () => {
   it('shows HTML in a description as text', () => {
     const out = md.render(`<img src=x onerror="document.title='pwned'">\n\n<script>document.title='pwned'</script>`);
     assert.ok(!/<img|<script/i.test(out), out);
-    assert.ok(out.includes('&lt;img src=x onerror=&quot;document.title=\'pwned\'&quot;&gt;'), out);
+    assert.ok(out.includes("&lt;img src=x onerror=&quot;document.title='pwned'&quot;&gt;"), out);
     assert.ok(out.includes('&lt;script&gt;'), out);
   });
 
@@ -20,7 +20,9 @@ describe('details: Markdown of descriptions (raw HTML off)', () => {
   });
 
   it('links nothing but http(s) and mailto, and loads no image', () => {
-    const out = md.render('[a](javascript:alert(1)) [b](command:workbench.action.quit) [c](file:///etc/passwd) [d](vscode://x) ![e](https://x/y.png)');
+    const out = md.render(
+      '[a](javascript:alert(1)) [b](command:workbench.action.quit) [c](file:///etc/passwd) [d](vscode://x) ![e](https://x/y.png)',
+    );
     assert.ok(!/href="(javascript|command|file|vscode):/i.test(out), out);
     assert.ok(!out.includes('<img'), out);
     assert.ok(out.includes('<a href="https://x/y.png">e</a>'), 'an image is a link to it');

@@ -16,8 +16,10 @@ describe('details: targets and messages', () => {
 
   it('keys one panel per model and per version, names with ":" kept apart', () => {
     const keys = new Set([
-      targetKey({ kind: 'model', name: 'a' }), targetKey({ kind: 'version', name: 'a', version: '1' }),
-      targetKey({ kind: 'model', name: 'a:1' }), targetKey({ kind: 'version', name: 'a', version: '2' }),
+      targetKey({ kind: 'model', name: 'a' }),
+      targetKey({ kind: 'version', name: 'a', version: '1' }),
+      targetKey({ kind: 'model', name: 'a:1' }),
+      targetKey({ kind: 'version', name: 'a', version: '2' }),
     ]);
     assert.equal(keys.size, 4);
   });
@@ -26,13 +28,28 @@ describe('details: targets and messages', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
     assert.deepEqual(parseWebviewMessage({ type: 'load', requestId: 3, fresh: true }), { type: 'load', requestId: 3, fresh: true });
     assert.deepEqual(parseWebviewMessage({ type: 'load', requestId: 3 }), { type: 'load', requestId: 3, fresh: false });
-    assert.deepEqual(parseWebviewMessage({ type: 'open', link: { kind: 'url', href: 'https://x' } }), { type: 'open', link: { kind: 'url', href: 'https://x' } });
-    assert.deepEqual(parseWebviewMessage({ type: 'open', link: { kind: 'run', experimentId: '1', runId: 'r', extra: 1 } }),
-      { type: 'open', link: { kind: 'run', experimentId: '1', runId: 'r' } });
-    assert.deepEqual(parseWebviewMessage({ type: 'open', link: { kind: 'details', target: { kind: 'version', name: 'm', version: '2' } } }),
-      { type: 'open', link: { kind: 'details', target: { kind: 'version', name: 'm', version: '2' } } });
-    for (const bad of [null, 'ready', {}, { type: 'load' }, { type: 'load', requestId: '1' }, { type: 'open', link: { kind: 'command', id: 'x' } },
-      { type: 'open', link: { kind: 'details', target: { kind: 'version', name: 'm' } } }, { type: 'eval', code: '1' }]) {
+    assert.deepEqual(parseWebviewMessage({ type: 'open', link: { kind: 'url', href: 'https://x' } }), {
+      type: 'open',
+      link: { kind: 'url', href: 'https://x' },
+    });
+    assert.deepEqual(parseWebviewMessage({ type: 'open', link: { kind: 'run', experimentId: '1', runId: 'r', extra: 1 } }), {
+      type: 'open',
+      link: { kind: 'run', experimentId: '1', runId: 'r' },
+    });
+    assert.deepEqual(
+      parseWebviewMessage({ type: 'open', link: { kind: 'details', target: { kind: 'version', name: 'm', version: '2' } } }),
+      { type: 'open', link: { kind: 'details', target: { kind: 'version', name: 'm', version: '2' } } },
+    );
+    for (const bad of [
+      null,
+      'ready',
+      {},
+      { type: 'load' },
+      { type: 'load', requestId: '1' },
+      { type: 'open', link: { kind: 'command', id: 'x' } },
+      { type: 'open', link: { kind: 'details', target: { kind: 'version', name: 'm' } } },
+      { type: 'eval', code: '1' },
+    ]) {
       assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
     }
   });

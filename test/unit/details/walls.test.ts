@@ -10,8 +10,14 @@ function files(dir: string): string[] {
     return e.isDirectory() ? files(p) : e.name.endsWith('.ts') ? [p] : [];
   });
 }
-const imports = (file: string) => [...fs.readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm)]
-  .map((m) => m[1] ?? m[2] ?? m[3]);
+const imports = (file: string) =>
+  [
+    ...fs
+      .readFileSync(file, 'utf8')
+      .matchAll(
+        /^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm,
+      ),
+  ].map((m) => m[1] ?? m[2] ?? m[3]);
 
 describe('details: the walls around the webview', () => {
   it('webview code imports no registry, VS Code, Node or extension-host code', () => {
@@ -19,7 +25,10 @@ describe('details: the walls around the webview', () => {
     for (const f of files(webview)) {
       for (const spec of imports(f)) {
         const resolved = spec.startsWith('.') ? path.relative(root, path.resolve(path.dirname(f), spec)) : spec;
-        const ok = resolved.startsWith(path.join('src', 'webview')) || resolved.startsWith(path.join('src', 'shared')) || ['markdown-it', 'dompurify', '@vscode/l10n'].includes(spec);
+        const ok =
+          resolved.startsWith(path.join('src', 'webview')) ||
+          resolved.startsWith(path.join('src', 'shared')) ||
+          ['markdown-it', 'dompurify', '@vscode/l10n'].includes(spec);
         assert.ok(ok, `${path.relative(root, f)} imports ${spec}`);
       }
     }

@@ -7,7 +7,7 @@ describe('which Python runs MLflow', () => {
     assert.deepEqual(p, { command: '/opt/py/bin/python', args: [], source: 'setting' });
   });
 
-  it('then the Python extension\'s active interpreter', () => {
+  it("then the Python extension's active interpreter", () => {
     const p = choosePython({ setting: '  ', interpreter: '/work/.venv/bin/python', platform: 'linux' });
     assert.deepEqual(p, { command: '/work/.venv/bin/python', args: [], source: 'pythonExtension' });
   });
@@ -19,10 +19,19 @@ describe('which Python runs MLflow', () => {
   });
 
   it('reads ${workspaceFolder}, ~ and relative paths in the setting against the folder and home', () => {
-    assert.equal(choosePython({ setting: '${workspaceFolder}/.venv/bin/python', folder: '/w', platform: 'linux' }).command, '/w/.venv/bin/python');
+    assert.equal(
+      choosePython({ setting: '${workspaceFolder}/.venv/bin/python', folder: '/w', platform: 'linux' }).command,
+      '/w/.venv/bin/python',
+    );
     assert.equal(choosePython({ setting: '.venv/bin/python', folder: '/w', platform: 'linux' }).command, '/w/.venv/bin/python');
-    assert.equal(choosePython({ setting: '~/miniconda/bin/python', homeDir: '/home/ana', platform: 'linux' }).command, '/home/ana/miniconda/bin/python');
-    assert.equal(choosePython({ setting: '.venv\\Scripts\\python.exe', folder: 'C:\\w', platform: 'win32' }).command, 'C:\\w\\.venv\\Scripts\\python.exe');
+    assert.equal(
+      choosePython({ setting: '~/miniconda/bin/python', homeDir: '/home/ana', platform: 'linux' }).command,
+      '/home/ana/miniconda/bin/python',
+    );
+    assert.equal(
+      choosePython({ setting: '.venv\\Scripts\\python.exe', folder: 'C:\\w', platform: 'win32' }).command,
+      'C:\\w\\.venv\\Scripts\\python.exe',
+    );
   });
 
   it('leaves a bare command name to PATH', () => {
@@ -31,6 +40,9 @@ describe('which Python runs MLflow', () => {
 
   it('describes the command as a person would type it', () => {
     assert.equal(describePython({ command: 'py', args: ['-3'], source: 'default' }), 'py -3');
-    assert.equal(describePython({ command: 'C:\\Program Files\\Python\\python.exe', args: [], source: 'setting' }), '"C:\\Program Files\\Python\\python.exe"');
+    assert.equal(
+      describePython({ command: 'C:\\Program Files\\Python\\python.exe', args: [], source: 'setting' }),
+      '"C:\\Program Files\\Python\\python.exe"',
+    );
   });
 });

@@ -47,7 +47,10 @@ describe('local stores a started server can serve', () => {
       fs.mkdirSync(path.join(dir, 'mlruns'));
       fs.mkdirSync(path.join(dir, 'sub', 'mlruns'), { recursive: true });
       const found = detectStores(dir);
-      assert.deepEqual(found.map((d) => d.uri), ['sqlite:///mlflow.db', './mlruns']);
+      assert.deepEqual(
+        found.map((d) => d.uri),
+        ['sqlite:///mlflow.db', './mlruns'],
+      );
       assert.equal(found[0].store.path, path.join(dir, 'mlflow.db'));
       assert.equal(found[1].store.kind, 'file');
     } finally {

@@ -6,7 +6,16 @@ const ALIAS = 'api/2.0/mlflow/registered-models/alias';
 
 /** An HTTP error as the transport would make it from this answer. */
 const answer = (status: number, errorCode?: string, json = true) =>
-  errorFromResponse({ status, host: 'h', method: 'GET', path: ALIAS, errorCode, serverMessage: errorCode ? 'x' : undefined, json, attempts: 1 });
+  errorFromResponse({
+    status,
+    host: 'h',
+    method: 'GET',
+    path: ALIAS,
+    errorCode,
+    serverMessage: errorCode ? 'x' : undefined,
+    json,
+    attempts: 1,
+  });
 
 /** A client whose /version and alias endpoint answer as given; counts what was asked. */
 function fakeClient(version: string | undefined | Error, probe: 'ok' | Error) {
@@ -68,7 +77,11 @@ describe('server capabilities: deciding', () => {
 
   it('uses a version the caller already read instead of asking /version again', async () => {
     const { client, calls } = fakeClient(new Error('must not be asked'), 'ok');
-    assert.deepEqual(await detectCapabilities(client, { known: { serverVersion: '2.2.0' } }), { serverVersion: '2.2.0', aliases: false, aliasesReason: 'version' });
+    assert.deepEqual(await detectCapabilities(client, { known: { serverVersion: '2.2.0' } }), {
+      serverVersion: '2.2.0',
+      aliases: false,
+      aliasesReason: 'version',
+    });
     assert.deepEqual(await detectCapabilities(client, { known: { serverVersion: '2.5.1' } }), { serverVersion: '2.5.1', aliases: true });
     assert.deepEqual(await detectCapabilities(client, { known: {} }), { aliases: true }, 'known to have no /version: probed');
     assert.deepEqual([calls.version, calls.probe], [0, 1]);
@@ -101,10 +114,25 @@ describe('server capabilities: deciding', () => {
   });
 
   it('errors that say nothing about aliases propagate: no answer, 401, 403, 429, 5xx', async () => {
-    const refused = errorFromNetwork(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), { host: 'h', method: 'GET', path: 'version', attempts: 1 });
+    const refused = errorFromNetwork(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), {
+      host: 'h',
+      method: 'GET',
+      path: 'version',
+      attempts: 1,
+    });
     await assert.rejects(detectCapabilities(fakeClient(refused, 'ok').client), (e: unknown) => e === refused);
-    for (const e of [refused, answer(401, 'UNAUTHENTICATED'), answer(403, 'PERMISSION_DENIED'), answer(429, 'REQUEST_LIMIT_EXCEEDED'), answer(500, 'INTERNAL_ERROR'), answer(503, 'TEMPORARILY_UNAVAILABLE')]) {
-      await assert.rejects(detectCapabilities(fakeClient(undefined, e).client), (got: unknown) => got === e && got instanceof RegistryError);
+    for (const e of [
+      refused,
+      answer(401, 'UNAUTHENTICATED'),
+      answer(403, 'PERMISSION_DENIED'),
+      answer(429, 'REQUEST_LIMIT_EXCEEDED'),
+      answer(500, 'INTERNAL_ERROR'),
+      answer(503, 'TEMPORARILY_UNAVAILABLE'),
+    ]) {
+      await assert.rejects(
+        detectCapabilities(fakeClient(undefined, e).client),
+        (got: unknown) => got === e && got instanceof RegistryError,
+      );
     }
     await assert.rejects(detectCapabilities(fakeClient(undefined, new TypeError('bug')).client), TypeError);
   });

@@ -1,13 +1,23 @@
 import * as assert from 'node:assert/strict';
 import {
-  allOf, modelQueryFilter, nameContainsFilter, nameEqualsFilter, quoteValue, tagFilter, tagIdentifier,
+  allOf,
+  modelQueryFilter,
+  nameContainsFilter,
+  nameEqualsFilter,
+  quoteValue,
+  tagFilter,
+  tagIdentifier,
 } from '../../../src/registry/filters';
 import { RegistryError } from '../../../src/registry/errors';
 import { nameRefusalReason, explainNameRefusal } from '../../../src/registry/names';
 import type { RegisteredModel } from '../../../src/registry/types';
 
 const model = (name: string, tags: Record<string, string> = {}): RegisteredModel => ({
-  name, description: '', latestVersions: [], aliases: [], tags: Object.entries(tags).map(([key, value]) => ({ key, value })),
+  name,
+  description: '',
+  latestVersions: [],
+  aliases: [],
+  tags: Object.entries(tags).map(([key, value]) => ({ key, value })),
 });
 
 describe('filters: quoting values the way MLflow reads them', () => {
@@ -22,7 +32,7 @@ describe('filters: quoting values the way MLflow reads them', () => {
     assert.deepEqual(quoteValue(`it's "50%_off"`), { text: `'it_s _50%_off_'`, exact: false });
   });
 
-  it('writes a trailing backslash as _ (sqlparse would read \\\' as an escaped closing quote)', () => {
+  it("writes a trailing backslash as _ (sqlparse would read \\' as an escaped closing quote)", () => {
     assert.deepEqual(quoteValue('back\\'), { text: "'back_'", exact: false });
     assert.deepEqual(quoteValue('mid\\dle'), { text: "'mid\\dle'", exact: true });
   });
@@ -45,7 +55,10 @@ describe('filters: exact name', () => {
     assert.equal(plan.filter, `name LIKE 'it_s _x_'`);
     assert.equal(plan.exact, false);
     const served = [`it's "x"`, 'it_s _x_', `IT'S "X"`, `it"s 'x'`].map((n) => model(n));
-    assert.deepEqual(served.filter(plan.matches).map((m) => m.name), [`it's "x"`]);
+    assert.deepEqual(
+      served.filter(plan.matches).map((m) => m.name),
+      [`it's "x"`],
+    );
   });
 });
 
@@ -54,13 +67,22 @@ describe('filters: case-insensitive substring', () => {
     const plan = nameContainsFilter<RegisteredModel>('50%_off');
     assert.equal(plan.filter, "name ILIKE '%50%_off%'");
     const served = ['Sale 50%_OFF now', '50Xoff', '50 percent off', '50%Yoff'].map((n) => model(n));
-    assert.deepEqual(served.filter(plan.matches).map((m) => m.name), ['Sale 50%_OFF now']);
+    assert.deepEqual(
+      served.filter(plan.matches).map((m) => m.name),
+      ['Sale 50%_OFF now'],
+    );
   });
 
   it('sends letters with case outside ASCII as _ so that the client folds their case', () => {
     const plan = nameContainsFilter<RegisteredModel>('élan');
     assert.equal(plan.filter, "name ILIKE '%_lan%'");
-    assert.deepEqual(['Élan model', 'plan B', 'ÉLAN'].map((n) => model(n)).filter(plan.matches).map((m) => m.name), ['Élan model', 'ÉLAN']);
+    assert.deepEqual(
+      ['Élan model', 'plan B', 'ÉLAN']
+        .map((n) => model(n))
+        .filter(plan.matches)
+        .map((m) => m.name),
+      ['Élan model', 'ÉLAN'],
+    );
     // Letters without case (CJK) are sent as they are.
     assert.equal(nameContainsFilter('风电').filter, "name ILIKE '%风电%'");
   });
@@ -68,7 +90,13 @@ describe('filters: case-insensitive substring', () => {
   it('writes \\ and [ as _ (an escape on PostgreSQL and MySQL, a character class on SQL Server)', () => {
     const plan = nameContainsFilter<RegisteredModel>('a\\b[c]');
     assert.equal(plan.filter, "name ILIKE '%a_b_c]%'");
-    assert.deepEqual(['x a\\b[c] y', 'a_b_c]', 'aXbYc]'].map((n) => model(n)).filter(plan.matches).map((m) => m.name), ['x a\\b[c] y']);
+    assert.deepEqual(
+      ['x a\\b[c] y', 'a_b_c]', 'aXbYc]']
+        .map((n) => model(n))
+        .filter(plan.matches)
+        .map((m) => m.name),
+      ['x a\\b[c] y'],
+    );
   });
 
   it('quotes text with quotes like any value', () => {
@@ -96,7 +124,10 @@ describe('filters: tags', () => {
   });
 
   it('refuses a key with a backtick as a client error', () => {
-    assert.throws(() => tagIdentifier('a`b'), (e: unknown) => e instanceof RegistryError && e.messageId === 'error.tagKeyNotFilterable');
+    assert.throws(
+      () => tagIdentifier('a`b'),
+      (e: unknown) => e instanceof RegistryError && e.messageId === 'error.tagKeyNotFilterable',
+    );
   });
 
   it('matches any value with LIKE % when no value is given, and exact values otherwise', () => {
@@ -104,7 +135,10 @@ describe('filters: tags', () => {
     const plan = tagFilter<RegisteredModel>('my key', `it's "q"`);
     assert.equal(plan.filter, "tags.`my key` LIKE 'it_s _q_'");
     const served = [model('a', { 'my key': `it's "q"` }), model('b', { 'my key': 'it_s _q_' }), model('c', { other: `it's "q"` })];
-    assert.deepEqual(served.filter(plan.matches).map((m) => m.name), ['a']);
+    assert.deepEqual(
+      served.filter(plan.matches).map((m) => m.name),
+      ['a'],
+    );
   });
 
   it('joins conditions with AND', () => {
@@ -119,19 +153,33 @@ describe('filters: tags', () => {
 describe('filters: refused model names in one sentence', () => {
   it('turns MLflow 3.17 refusals into a clause', () => {
     assert.equal(nameRefusalReason("Invalid model name 'a/b'. Names cannot contain '/' or ':'."), "names cannot contain '/' or ':'");
-    assert.match(nameRefusalReason(`Invalid value "..x" for parameter 'name' supplied: Names may be treated as files in certain cases, and must not resolve to other names when treated as such. This name would resolve to '..x'`)!, /file path/);
+    assert.match(
+      nameRefusalReason(
+        `Invalid value "..x" for parameter 'name' supplied: Names may be treated as files in certain cases, and must not resolve to other names when treated as such. This name would resolve to '..x'`,
+      )!,
+      /file path/,
+    );
     assert.equal(nameRefusalReason('Registered Model with name=x not found'), undefined);
   });
 
   it('names the refused name and the host, and leaves other errors alone', () => {
     const server = new RegistryError({
-      kind: 'http', messageId: 'error.invalidParameter', status: 400, errorCode: 'INVALID_PARAMETER_VALUE',
-      serverMessage: "Invalid model name 'old'. Names cannot contain '/' or ':'.", params: { host: 'mlflow:5000', detail: '' },
+      kind: 'http',
+      messageId: 'error.invalidParameter',
+      status: 400,
+      errorCode: 'INVALID_PARAMETER_VALUE',
+      serverMessage: "Invalid model name 'old'. Names cannot contain '/' or ':'.",
+      params: { host: 'mlflow:5000', detail: '' },
     });
     const e = explainNameRefusal(server, 'old', 'new/name') as RegistryError;
     assert.equal(e.messageId, 'error.modelNameRefused');
     assert.equal(e.message, `The registry at mlflow:5000 does not accept "old" as a model name: names cannot contain '/' or ':'.`);
-    const other = new RegistryError({ kind: 'http', messageId: 'error.notFound', errorCode: 'RESOURCE_DOES_NOT_EXIST', serverMessage: 'x' });
+    const other = new RegistryError({
+      kind: 'http',
+      messageId: 'error.notFound',
+      errorCode: 'RESOURCE_DOES_NOT_EXIST',
+      serverMessage: 'x',
+    });
     assert.equal(explainNameRefusal(other, 'x'), other);
   });
 });

@@ -6,11 +6,20 @@ describe('MLmodel parsing (recorded from the pinned server)', () => {
   const mm = parseMlModel(recorded('version-mlmodel').text);
 
   it('reads the nine weather inputs of the signature, in order, with their types', () => {
-    assert.deepEqual(mm.signature?.inputs?.map((c) => c.name), [
-      'temperature_00', 'wind_direction_00', 'wind_speed_00',
-      'temperature_08', 'wind_direction_08', 'wind_speed_08',
-      'temperature_16', 'wind_direction_16', 'wind_speed_16',
-    ]);
+    assert.deepEqual(
+      mm.signature?.inputs?.map((c) => c.name),
+      [
+        'temperature_00',
+        'wind_direction_00',
+        'wind_speed_00',
+        'temperature_08',
+        'wind_direction_08',
+        'wind_speed_08',
+        'temperature_16',
+        'wind_direction_16',
+        'wind_speed_16',
+      ],
+    );
     assert.ok(mm.signature?.inputs?.every((c) => c.type === 'double'));
   });
 

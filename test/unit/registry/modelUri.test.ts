@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { RegistryError } from '../../../src/registry/errors';
 import {
-  formatModelUri, isModelsUri, ModelUriError, ModelUriParts, parseModelUri, ParsedModelUri, requireModelUri,
+  formatModelUri,
+  isModelsUri,
+  ModelUriError,
+  ModelUriParts,
+  parseModelUri,
+  ParsedModelUri,
+  requireModelUri,
 } from '../../../src/registry/modelUri';
 
 function ok(text: string): ParsedModelUri {
@@ -29,7 +35,13 @@ describe('models:/ URIs: parsing', () => {
   });
 
   it('reads stages in any case as the canonical stage', () => {
-    for (const [written, stage] of [['Production', 'Production'], ['production', 'Production'], ['STAGING', 'Staging'], ['none', 'None'], ['ArChIvEd', 'Archived']]) {
+    for (const [written, stage] of [
+      ['Production', 'Production'],
+      ['production', 'Production'],
+      ['STAGING', 'Staging'],
+      ['none', 'None'],
+      ['ArChIvEd', 'Archived'],
+    ]) {
       const u = ok(`models:/m/${written}`);
       assert.deepEqual(u.kind === 'stage' && [u.stage, u.written], [stage, written]);
     }
@@ -61,7 +73,7 @@ describe('models:/ URIs: parsing', () => {
     }
   });
 
-  it('accepts what Python\'s urlparse accepts: any case scheme, leading blanks, extra slashes, a dropped query', () => {
+  it("accepts what Python's urlparse accepts: any case scheme, leading blanks, extra slashes, a dropped query", () => {
     assert.equal(ok('MODELS:/m/1').kind, 'version');
     assert.equal(ok('  models:/m/1').kind, 'version');
     const u = ok('models:///m/2');
@@ -84,7 +96,8 @@ describe('models:/ URIs: problems with message ids and ranges', () => {
   });
 
   it('no name', () => {
-    for (const t of ['models:/', 'models:', 'models:m/1', 'models:/ /1', 'models:/@champion']) assert.equal(bad(t).id, 'modelUri.missingName', t);
+    for (const t of ['models:/', 'models:', 'models:m/1', 'models:/ /1', 'models:/@champion'])
+      assert.equal(bad(t).id, 'modelUri.missingName', t);
     assert.equal(bad('models:/ /1').underlined, ' ');
   });
 
@@ -124,7 +137,10 @@ describe('models:/ URIs: problems with message ids and ranges', () => {
   });
 
   it('requireModelUri throws a client RegistryError carrying the range', () => {
-    assert.throws(() => requireModelUri('models:/m/'), (e: unknown) => e instanceof ModelUriError && e instanceof RegistryError && e.kind === 'client' && e.start === 9 && e.end === 10);
+    assert.throws(
+      () => requireModelUri('models:/m/'),
+      (e: unknown) => e instanceof ModelUriError && e instanceof RegistryError && e.kind === 'client' && e.start === 9 && e.end === 10,
+    );
   });
 
   it('isModelsUri checks the scheme only', () => {
@@ -144,10 +160,25 @@ describe('models:/ URIs: formatting', () => {
   });
 
   it('round-trips awkward names through the parser', () => {
-    const names = ["o'brien", 'say "hi"', `both ' and "`, '50%_off', 'with spaces', '风电预测模型', 'a@b', 'a#b', 'latest', '..x', 'back\\'];
+    const names = [
+      "o'brien",
+      'say "hi"',
+      `both ' and "`,
+      '50%_off',
+      'with spaces',
+      '风电预测模型',
+      'a@b',
+      'a#b',
+      'latest',
+      '..x',
+      'back\\',
+    ];
     for (const name of names) {
       const forms: ModelUriParts[] = [
-        { kind: 'version', name, version: '12' }, { kind: 'stage', name, stage: 'Staging' }, { kind: 'latest', name }, { kind: 'alias', name, alias: 'champion' },
+        { kind: 'version', name, version: '12' },
+        { kind: 'stage', name, stage: 'Staging' },
+        { kind: 'latest', name },
+        { kind: 'alias', name, alias: 'champion' },
       ];
       for (const parts of forms) {
         const u = ok(formatModelUri(parts));
@@ -158,17 +189,38 @@ describe('models:/ URIs: formatting', () => {
   });
 
   it('refuses a name with / (no models:/ URI can hold it), and names with ? or blanks only', () => {
-    assert.throws(() => formatModelUri({ kind: 'version', name: 'team/model', version: 1 }), (e: unknown) => e instanceof ModelUriError && e.messageId === 'modelUri.nameNotWritable' && /contains "\/"/.test(e.message));
-    assert.throws(() => formatModelUri({ kind: 'latest', name: 'what?' }), (e: unknown) => e instanceof ModelUriError && e.messageId === 'modelUri.nameNotWritable');
-    assert.throws(() => formatModelUri({ kind: 'latest', name: '  ' }), (e: unknown) => e instanceof ModelUriError && e.messageId === 'modelUri.missingName');
+    assert.throws(
+      () => formatModelUri({ kind: 'version', name: 'team/model', version: 1 }),
+      (e: unknown) => e instanceof ModelUriError && e.messageId === 'modelUri.nameNotWritable' && /contains "\/"/.test(e.message),
+    );
+    assert.throws(
+      () => formatModelUri({ kind: 'latest', name: 'what?' }),
+      (e: unknown) => e instanceof ModelUriError && e.messageId === 'modelUri.nameNotWritable',
+    );
+    assert.throws(
+      () => formatModelUri({ kind: 'latest', name: '  ' }),
+      (e: unknown) => e instanceof ModelUriError && e.messageId === 'modelUri.missingName',
+    );
   });
 
   it('refuses bad versions, stages and aliases', () => {
-    assert.throws(() => formatModelUri({ kind: 'version', name: 'm', version: '1.5' }), (e: unknown) => e instanceof RegistryError && e.messageId === 'modelUri.versionNotNumber');
-    assert.throws(() => formatModelUri({ kind: 'stage', name: 'm', stage: 'Prod' }), (e: unknown) => e instanceof RegistryError && e.messageId === 'error.invalidStage');
+    assert.throws(
+      () => formatModelUri({ kind: 'version', name: 'm', version: '1.5' }),
+      (e: unknown) => e instanceof RegistryError && e.messageId === 'modelUri.versionNotNumber',
+    );
+    assert.throws(
+      () => formatModelUri({ kind: 'stage', name: 'm', stage: 'Prod' }),
+      (e: unknown) => e instanceof RegistryError && e.messageId === 'error.invalidStage',
+    );
     for (const alias of ['', 'a@b', 'a/b']) {
-      assert.throws(() => formatModelUri({ kind: 'alias', name: 'm', alias }), (e: unknown) => e instanceof RegistryError && e.messageId === 'modelUri.aliasNotWritable');
+      assert.throws(
+        () => formatModelUri({ kind: 'alias', name: 'm', alias }),
+        (e: unknown) => e instanceof RegistryError && e.messageId === 'modelUri.aliasNotWritable',
+      );
     }
-    assert.throws(() => formatModelUri({ kind: 'loggedModel', modelId: 'm@x' }), (e: unknown) => e instanceof RegistryError);
+    assert.throws(
+      () => formatModelUri({ kind: 'loggedModel', modelId: 'm@x' }),
+      (e: unknown) => e instanceof RegistryError,
+    );
   });
 });

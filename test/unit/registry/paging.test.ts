@@ -20,11 +20,16 @@ describe('paging over page_token', () => {
   it('walks all recorded pages in order and stops where the server sent no token', async () => {
     const served = recordedPages();
     const asked: (string | undefined)[] = [];
-    const names = await collect(items(async (token) => {
-      asked.push(token);
-      return served.get(token)!;
-    }));
-    assert.deepEqual(names.map((m) => m.name), ['fixture-a', 'fixture-b', 'power-forecasting-model']);
+    const names = await collect(
+      items(async (token) => {
+        asked.push(token);
+        return served.get(token)!;
+      }),
+    );
+    assert.deepEqual(
+      names.map((m) => m.name),
+      ['fixture-a', 'fixture-b', 'power-forecasting-model'],
+    );
     assert.equal(asked.length, 3);
     assert.equal(asked[0], undefined);
   });
@@ -50,7 +55,10 @@ describe('paging over page_token', () => {
 
   it('collect honours a limit', async () => {
     const served = recordedPages();
-    const two = await collect(items(async (t) => served.get(t)!), 2);
+    const two = await collect(
+      items(async (t) => served.get(t)!),
+      2,
+    );
     assert.equal(two.length, 2);
   });
 });

@@ -60,8 +60,18 @@ describe('answers recorded from the pinned server', () => {
     assert.ok(a.ok);
     const m = toRegisteredModel((a.value as { registered_model: unknown }).registered_model);
     assert.equal(m.name, 'power-forecasting-model');
-    assert.deepEqual(m.latestVersions.map((v) => [v.version, v.currentStage]), [['2', 'Production'], ['3', 'Staging'], ['4', 'None']]);
-    assert.deepEqual(m.aliases, [{ alias: 'challenger', version: '3' }, { alias: 'champion', version: '2' }]);
+    assert.deepEqual(
+      m.latestVersions.map((v) => [v.version, v.currentStage]),
+      [
+        ['2', 'Production'],
+        ['3', 'Staging'],
+        ['4', 'None'],
+      ],
+    );
+    assert.deepEqual(m.aliases, [
+      { alias: 'challenger', version: '3' },
+      { alias: 'champion', version: '2' },
+    ]);
     assert.ok(m.tags.some((t) => t.key === 'domain' && t.value === 'energy'));
   });
 

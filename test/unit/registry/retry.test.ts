@@ -2,7 +2,13 @@ import * as assert from 'node:assert/strict';
 import { AttemptOutcome, interactiveBudget, isRetryable, parseRetryAfter, retryDelay } from '../../../src/registry/retry';
 
 const noJitter = () => 1;
-const ctx = (over: Partial<Parameters<typeof retryDelay>[1]> = {}) => ({ attempt: 1, elapsedMs: 0, idempotent: true, random: noJitter, ...over });
+const ctx = (over: Partial<Parameters<typeof retryDelay>[1]> = {}) => ({
+  attempt: 1,
+  elapsedMs: 0,
+  idempotent: true,
+  random: noJitter,
+  ...over,
+});
 
 describe('retry policy', () => {
   it('retries a read on 408, 429, 502, 503 and 504', () => {

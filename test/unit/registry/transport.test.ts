@@ -13,7 +13,10 @@ describe('transport set-up', () => {
   });
 
   it('refuses a URI that is not http(s) with a sentence naming it', () => {
-    assert.throws(() => new Transport({ baseUrl: 'databricks://profile' }), (e: unknown) => e instanceof RegistryError && e.messageId === 'error.invalidUri');
+    assert.throws(
+      () => new Transport({ baseUrl: 'databricks://profile' }),
+      (e: unknown) => e instanceof RegistryError && e.messageId === 'error.invalidUri',
+    );
     assert.throws(() => new Transport({ baseUrl: 'not a uri' }), RegistryError);
   });
 
