@@ -1,5 +1,5 @@
 // `npm test`: installs what is missing, compiles, then runs the suites against real parts.
-//   node scripts/test.mjs                 unit, integration, extension host (in code-server), end to end
+//   node scripts/test.mjs                 lint, unit, integration, extension host (in code-server), end to end
 //   node scripts/test.mjs unit|integration|exthost|e2e [grep]
 //   node scripts/test.mjs record          re-record the unit tests' responses from the pinned server
 import { spawnSync } from 'node:child_process';
@@ -13,7 +13,7 @@ const grep = words.join(' ') || undefined;
 const suites = mode === 'all' ? ['unit', 'integration', 'exthost', 'e2e'] : [mode];
 const needsVsCode = suites.includes('exthost') || suites.includes('e2e');
 
-prepareOrExit({ python: mode !== 'unit', vscode: needsVsCode });
+prepareOrExit({ python: mode !== 'unit' && mode !== 'lint', vscode: needsVsCode });
 
 if (mode === 'record') {
   const r = spawnSync(process.execPath, [path.join(root, 'out', 'scripts', 'testbed', 'recordFixtures.js')], { stdio: 'inherit' });
@@ -23,6 +23,22 @@ if (mode === 'record') {
 let passed = 0;
 let failed = 0;
 let ok = true;
+
+// Lint first (it is fast): the walls of design.md, type-aware correctness rules, Prettier's check.
+if (mode === 'all' || mode === 'lint') {
+  say('Linting (npm run lint)...');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const r = spawnSync(npm, ['run', '--silent', 'lint'], { stdio: 'inherit', cwd: root });
+  if (r.status === 0) {
+    passed += 1;
+    process.stdout.write('lint: passed\n');
+  } else {
+    failed += 1;
+    ok = false;
+    process.stdout.write('lint: FAILED (npm run lint says where)\n');
+  }
+  if (mode === 'lint') process.exit(ok ? 0 : 1);
+}
 for (const suite of suites) {
   say(`Running the ${suite} suite...`);
   const resultFile = path.join(root, 'out', 'test-results', `${suite}.json`);

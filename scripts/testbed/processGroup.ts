@@ -1,4 +1,4 @@
-import { ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 
 /**
  * Process groups this process started (an MLflow server and its uvicorn child share one).

@@ -4,7 +4,7 @@
  * localhost (see certificates.ts), can require a client certificate signed by a given CA (mutual
  * TLS), and forwards every request unchanged over plain http to the server behind it.
  */
-import * as http from 'node:http';
+import type * as http from 'node:http';
 import * as https from 'node:https';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';

@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { readTextFile } from '../connection';
-import { ConnectOption, detectConnectOptions } from '../connection/detect';
+import { type ConnectOption, detectConnectOptions } from '../connection/detect';
 import type { Logger } from '../logging/logger';
 
 interface Pick extends vscode.QuickPickItem {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeFilter, filterPlan, ModelFilter, parseFilterInput } from '../tree/filterInput';
+import { describeFilter, filterPlan, type ModelFilter, parseFilterInput } from '../tree/filterInput';
 import type { RegistryTreeProvider } from '../tree/registryTree';
 
 /** filter / clearFilter: what the Models view lists, said in the view's message while active. */

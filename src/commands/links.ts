@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { RegisteredModel } from '../registry/types';
-import { webUiUrl, WebUiTarget } from '../registry/webUi';
+import { webUiUrl, type WebUiTarget } from '../registry/webUi';
 import type { ConnectionService } from '../services/connectionService';
-import { nodeId, RegistryNode } from '../tree/nodes';
-import { uriFormsFor, UriForm } from './modelUriForms';
-import { pickModelOrVersion } from './pickTarget';
+import { nodeId, type RegistryNode } from '../tree/nodes';
+import { uriFormsFor, type UriForm } from './modelUriForms';
+import { pickModelOrVersion } from '../ui/pickTarget';
 
 /** openInBrowser and copyModelUri: act on a tree row, or ask for one from the palette. */
 export class LinkCommands {

@@ -5,7 +5,7 @@
  * (bearer) > `~/.mlflow/credentials` ([mlflow] mlflow_tracking_username/password).
  */
 import type { RegistryAuth } from '../registry/transport';
-import { envValue, Env, errorText, pathApi, readOptional } from './environment';
+import { envValue, type Env, errorText, pathApi, readOptional } from './environment';
 import { iniValue, parseIni } from './ini';
 import type { ConnectionMessage } from './messages';
 import type { Platform, SecretSource, StoredCredential } from './sources';

@@ -10,7 +10,7 @@
  * never sent to a host it was not given for.
  */
 import type { RegistryAuth } from '../registry/transport';
-import { bearer, CredentialContext, storedCredential } from './credentials';
+import { bearer, type CredentialContext, storedCredential } from './credentials';
 import { envValue, expandHome, pathApi, readOptional } from './environment';
 import { iniValue, parseIni } from './ini';
 import type { ConnectionMessage } from './messages';

@@ -3,7 +3,7 @@
  * variables, the profiles of `~/.databrickscfg` that name a host, and the local stores at the
  * top of the workspace folders. Plain Node, no `vscode`; nothing here reads a secret.
  */
-import { detectStores, LocalStore } from '../localServer/store';
+import { detectStores, type LocalStore } from '../localServer/store';
 import { envValue, expandHome, homeDirectory, pathApi, type Env } from './environment';
 import { iniValue, parseIni } from './ini';
 import type { Platform } from './sources';

@@ -6,7 +6,7 @@
  * the registry, through the tunnel) and `proxyTls` (to an https proxy).
  */
 import * as tls from 'node:tls';
-import { Agent, Dispatcher, ProxyAgent } from 'undici';
+import { Agent, type Dispatcher, ProxyAgent } from 'undici';
 import { ConnectionError } from './messages';
 import { proxyUrlWithCredentials } from './secrets';
 import type { ResolvedConnection, Sourced } from './types';

@@ -6,7 +6,7 @@
  * `.example.com`, `*.example.com`), `host:port`, an IP, a CIDR range, `[v6]:port`.
  */
 import { BlockList, isIP } from 'node:net';
-import { envValue, Env, firstEnv } from './environment';
+import { envValue, type Env, firstEnv } from './environment';
 import type { EditorProxy, Platform } from './sources';
 import type { Sourced, ValueSource } from './types';
 

@@ -8,7 +8,7 @@
  * - `databricks-uc` (or `uc:`) registries are reported as `unityCatalog`, not served yet.
  * Nothing throws: problems come back as message ids for the UI to say.
  */
-import { resolveOssCredentials, CredentialContext } from './credentials';
+import { resolveOssCredentials, type CredentialContext } from './credentials';
 import { resolveDatabricks } from './databricks';
 import { envValue, firstEnv, homeDirectory } from './environment';
 import type { ConnectionMessage } from './messages';

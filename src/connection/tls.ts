@@ -1,5 +1,5 @@
 /** TLS choices from MLflow's own environment variables (the same names the Python client reads). */
-import { envValue, Env } from './environment';
+import { envValue, type Env } from './environment';
 import type { Platform } from './sources';
 import type { TlsInfo } from './types';
 

@@ -13,7 +13,8 @@ export function classifyUri(uri: string): UriTarget {
   const databricks = /^databricks(?::\/\/(.*))?$/i.exec(uri);
   if (databricks) {
     // `databricks://profile:key-prefix`: the key prefix names Databricks secrets, readable only in a workspace.
-    const profile = (databricks[1] ?? '').replace(/\/+$/, '').split(':')[0].trim();
+    const [, rest = ''] = databricks;
+    const profile = rest.replace(/\/+$/, '').split(':')[0].trim();
     return { kind: 'databricks', profile: profile || undefined };
   }
   if (/^databricks-uc(:|$)/i.test(uri) || /^uc:/i.test(uri)) return { kind: 'unityCatalog' };

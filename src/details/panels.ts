@@ -6,7 +6,7 @@ import { describeError } from '../ui/describeError';
 import { detailsHtml, makeNonce } from './html';
 import { externalHttpUrl, runPageUrl } from './links';
 import { loadDetails } from './load';
-import { pickModelOrVersion } from '../commands/pickTarget';
+import { pickModelOrVersion } from '../ui/pickTarget';
 import { parseWebviewMessage, targetKey, targetOfNode } from './targets';
 import { detailsText } from './text';
 import { buildView } from './viewModel';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ModelVersionStatus } from '../registry/types';
-import { stageLabel } from '../tree/render';
-import { formatTime } from '../tree/time';
+import { stageLabel } from '../ui/labels';
+import { formatTime } from '../ui/time';
 import { describeError } from '../ui/describeError';
 import type { DetailsText } from './viewModel';
 

@@ -5,6 +5,7 @@
  */
 import type { ColumnSpec, MlModel, ModelVersion, ModelVersionStatus, Run, Stage, Tag } from '../registry/types';
 import type { Block, DetailsView, Fact, Inline, Section } from '../shared/detailsProtocol';
+import { firstLine } from '../ui/plainText';
 import type { DetailsData, ModelDetailsData, Outcome, VersionDetailsData } from './load';
 
 export interface DetailsText {
@@ -208,16 +209,6 @@ function runSection(v: ModelVersion, run: Outcome<Run> | undefined, text: Detail
     emptyText: text.noMetrics,
   });
   return section;
-}
-
-/** The first non-empty line of a description, for a table cell. */
-export function firstLine(description: string): string {
-  return (
-    description
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .find((l) => l) ?? ''
-  );
 }
 
 export function buildModelView(data: ModelDetailsData, text: DetailsText, options: ViewOptions = {}): DetailsView {

@@ -5,11 +5,11 @@
  * standard input closes (this process exited, however it exited), when it is re-parented, or
  * when it is told to stop. Plain Node: no `vscode`.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import * as net from 'node:net';
 import { request } from 'undici';
 import type { LocalStore } from './store';
-import { describePython, PythonCommand } from './python';
+import { describePython, type PythonCommand } from './python';
 
 export type LocalServerErrorCode = 'pythonNotFound' | 'cannotRun' | 'noMlflow' | 'mlflowSkinny' | 'exited' | 'timeout';
 
@@ -123,10 +123,10 @@ export async function startLocalServer(o: LocalServerOptions): Promise<LocalServ
   const stop = () => stopSupervisor(child, exited);
 
   const deadline = Date.now() + (o.startTimeoutMs ?? 120_000);
-  let done = false;
-  void exited.then(() => (done = true));
+  const progress = { exited: false }; // set from a callback, read in the loop
+  void exited.then(() => (progress.exited = true));
   for (;;) {
-    if (done || spawnError) {
+    if (progress.exited || spawnError) {
       await exited;
       if (spawnError?.code === 'ENOENT') throw fail('pythonNotFound');
       if (spawnError) throw fail('cannotRun', undefined, spawnError.code ?? spawnError.message);

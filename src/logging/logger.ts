@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 
 /** The extension's one log: a LogOutputChannel behind a tiny interface (never given a secret). */
 export interface Logger {

@@ -1,9 +1,9 @@
 import { ArtifactsApi, proxiedArtifactPath } from './artifacts';
 import { isRegistryError, RegistryError } from './errors';
 import { parseMlModel } from './mlmodel';
-import { CallOptions, RegisteredModelsApi } from './models';
+import { type CallOptions, RegisteredModelsApi } from './models';
 import { TrackingApi } from './tracking';
-import { Transport, TransportOptions } from './transport';
+import { Transport, type TransportOptions } from './transport';
 import type { MlModel } from './types';
 import { ModelVersionsApi } from './versions';
 

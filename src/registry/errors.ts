@@ -1,4 +1,4 @@
-import { formatMessage, MessageId, MessageParams } from './messages';
+import { formatMessage, type MessageId, type MessageParams } from './messages';
 
 /** What went wrong, coarsely: the UI decides on prompts and retry buttons from this. */
 export type RegistryErrorKind =

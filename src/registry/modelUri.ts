@@ -23,9 +23,9 @@
  * problem instead. A version is ASCII digits (Python's `isdigit` also takes other scripts'
  * digits). Offsets are UTF-16 indexes into the text given, `end` exclusive, as editors count.
  */
-import { RegistryError, RegistryErrorInit } from './errors';
-import { formatMessage, MessageId, MessageParams } from './messages';
-import { STAGES, Stage } from './types';
+import { RegistryError, type RegistryErrorInit } from './errors';
+import { formatMessage, type MessageId, type MessageParams } from './messages';
+import { STAGES, type Stage } from './types';
 import { canonicalStage } from './validate';
 
 /** A range of the parsed text: UTF-16 offsets, `end` exclusive. */
@@ -113,6 +113,8 @@ function problem(messageId: MessageId, params: MessageParams, start: number, end
 /** True when the text has the `models` scheme (any case), as MLflow's `is_models_uri`. */
 export function isModelsUri(text: string): boolean {
   const colon = text.indexOf(':');
+  // As MLflow's urllib does: leading C0 control characters and spaces are stripped before the scheme.
+  // eslint-disable-next-line no-control-regex
   const scheme = text.slice(0, colon).replace(/^[\x00-\x20]+/, '');
   return colon > 0 && SCHEME_CHARS.test(scheme) && scheme.toLowerCase() === 'models';
 }

@@ -1,4 +1,4 @@
-import { items, Page } from './paging';
+import { items, type Page } from './paging';
 import type { Transport } from './transport';
 import type { ModelVersion, RegisteredModel, RegisteredModelSearchOptions, Stage, Tag } from './types';
 import { fromTags, toModelVersion, toRegisteredModel } from './wire';

@@ -41,13 +41,12 @@ export function explainNameRefusal(err: unknown, ...names: string[]): unknown {
   const reason = nameRefusalReason(err.serverMessage);
   if (reason === undefined) return err;
   const message = err.serverMessage;
-  const name =
-    names.find((n) => n.trim() !== '' && (message.includes(`'${n}'`) || message.includes(`"${n}"`))) ?? names[names.length - 1] ?? '';
+  const name = names.find((n) => n.trim() !== '' && (message.includes(`'${n}'`) || message.includes(`"${n}"`))) ?? names.at(-1) ?? '';
   return new RegistryError({
     kind: 'http',
     messageId: 'error.modelNameRefused',
     cause: err,
-    params: { host: String(err.params.host ?? ''), name, reason },
+    params: { host: 'host' in err.params ? String(err.params.host) : '', name, reason },
     status: err.status,
     errorCode: err.errorCode,
     serverMessage: err.serverMessage,

@@ -18,7 +18,7 @@
 import type { RegistryClient } from './client';
 import { isRegistryError, RegistryError } from './errors';
 import type { CallOptions } from './models';
-import { ParsedModelUri, requireModelUri } from './modelUri';
+import { type ParsedModelUri, requireModelUri } from './modelUri';
 import { explainNameRefusal } from './names';
 import type { ModelVersion } from './types';
 

@@ -3,7 +3,7 @@
  * Pure, so the unit tests feed it answers recorded from the pinned server.
  */
 import { errorFromResponse, RegistryError } from './errors';
-import { AttemptOutcome, parseRetryAfter } from './retry';
+import { type AttemptOutcome, parseRetryAfter } from './retry';
 
 export type Attempt = { ok: true; value: unknown } | { ok: false; error: RegistryError; outcome?: AttemptOutcome };
 

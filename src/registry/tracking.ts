@@ -1,5 +1,5 @@
 import type { CallOptions } from './models';
-import { items, Page } from './paging';
+import { items, type Page } from './paging';
 import type { Transport } from './transport';
 import type { ArtifactListing, Experiment, LoggedModel, Run } from './types';
 import { clampPageSize, pagingLoopError } from './validate';
@@ -119,6 +119,6 @@ export class TrackingApi {
 
 /** logged-models/search takes order_by as objects, not "key DESC" strings. */
 function toLoggedModelOrder(entry: string): { field_name: string; ascending: boolean } {
-  const [field, dir] = entry.trim().split(/\s+/);
-  return { field_name: field, ascending: (dir ?? 'ASC').toUpperCase() !== 'DESC' };
+  const [field, dir = 'ASC'] = entry.trim().split(/\s+/);
+  return { field_name: field, ascending: dir.toUpperCase() !== 'DESC' };
 }

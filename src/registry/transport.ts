@@ -2,10 +2,10 @@
  * HTTP to an MLflow server over undici: keep-alive, per-try timeouts, cancellation through
  * AbortSignal, typed errors, and the interactive retry policy of retry.ts.
  */
-import { Agent, Dispatcher, request } from 'undici';
+import { Agent, type Dispatcher, request } from 'undici';
 import { errorFromNetwork, networkErrorCode, RegistryError } from './errors';
-import { Attempt, headerValue, interpretResponse } from './response';
-import { interactiveBudget, RetryBudget, retryDelay } from './retry';
+import { type Attempt, headerValue, interpretResponse } from './response';
+import { interactiveBudget, type RetryBudget, retryDelay } from './retry';
 
 export type RegistryAuth = { kind: 'basic'; username: string; password: string } | { kind: 'bearer'; token: string };
 

@@ -1,5 +1,5 @@
 import { RegistryError } from './errors';
-import { STAGES, Stage } from './types';
+import { STAGES, type Stage } from './types';
 
 /** MLflow's column holds 5,000 characters; SQLite does not enforce it, so the client does. */
 export const MAX_DESCRIPTION = 5000;

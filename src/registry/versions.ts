@@ -1,6 +1,6 @@
 import { RegistryError } from './errors';
 import type { CallOptions } from './models';
-import { items, Page } from './paging';
+import { items, type Page } from './paging';
 import type { Transport } from './transport';
 import type { ModelVersion, ModelVersionSearchOptions, Stage, Tag } from './types';
 import { canonicalStage, checkDescription, clampPageSize, pagingLoopError } from './validate';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { detectCapabilities, ServerCapabilities } from '../registry/capabilities';
+import { detectCapabilities, type ServerCapabilities } from '../registry/capabilities';
 import type { Logger } from '../logging/logger';
 import type { Connection, ConnectionService, Reachability } from './connectionService';
 

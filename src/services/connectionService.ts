@@ -8,19 +8,19 @@ import {
   formatConnectionMessage,
   readTextFile,
   resolveConnection,
-  ResolvedConnection,
-  SecretSource,
-  StoredCredential,
+  type ResolvedConnection,
+  type SecretSource,
+  type StoredCredential,
   transportOptions,
 } from '../connection';
 import { connectionMessages } from '../connection/messages';
 import { RegistryClient } from '../registry/client';
 import { isRegistryError } from '../registry/errors';
-import { localStoreFromUri, LocalStore } from '../localServer';
+import { localStoreFromUri, type LocalStore } from '../localServer';
 import type { RequestRecord } from '../registry/transport';
 import type { Logger } from '../logging/logger';
 import { describeError } from '../ui/describeError';
-import { describeLocalServerError, LocalServers } from './localServers';
+import { describeLocalServerError, type LocalServers } from './localServers';
 import { readSettings } from './settings';
 
 export interface Connection {
@@ -98,7 +98,7 @@ export class ConnectionService implements vscode.Disposable {
         );
         this.setReach({ kind: 'unreachable', message: this.problemText });
         this.changed.fire(undefined);
-        void old?.client.close();
+        void old.client.close();
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         this.log.info('The folder is trusted now: reconnecting with its workspace settings.');

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { describePython, LocalServer, LocalServerError, LocalStore, PythonSource, startLocalServer } from '../localServer';
+import { describePython, type LocalServer, LocalServerError, type LocalStore, type PythonSource, startLocalServer } from '../localServer';
 import type { Logger } from '../logging/logger';
 import { resolvePython } from './python';
 

@@ -1,6 +1,6 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { choosePython, PythonCommand } from '../localServer';
+import { choosePython, type PythonCommand } from '../localServer';
 import type { Logger } from '../logging/logger';
 import { readSettings } from './settings';
 
@@ -32,14 +32,15 @@ async function pythonExtensionInterpreter(folder: vscode.WorkspaceFolder | undef
   const ext = vscode.extensions.getExtension<PythonExtensionApi>('ms-python.python');
   if (!ext) return undefined;
   const ask = async (): Promise<string | undefined> => {
-    const api = ext.isActive ? ext.exports : await ext.activate();
+    // An extension's exports are whatever it returned: possibly nothing.
+    const api = (ext.isActive ? ext.exports : await ext.activate()) as PythonExtensionApi | undefined;
     await api?.ready;
     const envPath = api?.environments?.getActiveEnvironmentPath?.(folder?.uri);
     if (envPath) {
       const resolved = await api?.environments?.resolveEnvironment?.(envPath);
       return resolved?.executable?.uri?.fsPath ?? envPath.path;
     }
-    const exec = api?.settings?.getExecutionDetails?.(folder?.uri)?.execCommand;
+    const exec = api?.settings?.getExecutionDetails?.(folder?.uri).execCommand;
     return exec?.length === 1 ? exec[0] : undefined;
   };
   try {

@@ -2,7 +2,7 @@
  * What the user typed into "Filter Models": a name substring, `tag=value`, or a raw MLflow
  * filter. Pure: parsed and turned into a filter plan (server filter + exact client check).
  */
-import { FilterPlan, modelQueryFilter } from '../registry/filters';
+import { type FilterPlan, modelQueryFilter } from '../registry/filters';
 import type { RegisteredModel } from '../registry/types';
 
 export type ModelFilter = { kind: 'name'; text: string } | { kind: 'tag'; key: string; value: string } | { kind: 'raw'; filter: string };

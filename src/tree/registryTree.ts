@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { RegistryClient } from '../registry/client';
-import { FilterPlan, nameEqualsFilter } from '../registry/filters';
+import { type FilterPlan, nameEqualsFilter } from '../registry/filters';
 import type { ModelVersion, RegisteredModel } from '../registry/types';
 import type { Logger } from '../logging/logger';
 import { describeError } from '../ui/describeError';
 import { ModelVersions } from './modelVersions';
-import { ModelNode, nodeId, RegistryNode, STAGE_ORDER } from './nodes';
+import { type ModelNode, nodeId, type RegistryNode, STAGE_ORDER } from './nodes';
 import { renderNode } from './render';
 
 export interface TreeSettings {

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { ModelVersion, RegisteredModel, Stage } from '../registry/types';
-import { RegistryNode, StageGroupNode, VersionNode } from './nodes';
+import { type RegistryNode, type StageGroupNode, type VersionNode } from './nodes';
 import { escapeMarkdown } from '../ui/markdown';
-import { formatAge, formatTime } from './time';
+import { formatAge, formatTime } from '../ui/time';
+import { latestSummary, stageLabel } from '../ui/labels';
 
 const STAGE_ICON: Record<Stage, [string, string | undefined]> = {
   Production: ['rocket', 'charts.green'],
@@ -10,28 +11,6 @@ const STAGE_ICON: Record<Stage, [string, string | undefined]> = {
   None: ['circle-outline', undefined],
   Archived: ['archive', 'disabledForeground'],
 };
-
-export function stageLabel(stage: Stage): string {
-  switch (stage) {
-    case 'Production':
-      return vscode.l10n.t('Production');
-    case 'Staging':
-      return vscode.l10n.t('Staging');
-    case 'None':
-      return vscode.l10n.t('None');
-    case 'Archived':
-      return vscode.l10n.t('Archived');
-  }
-}
-
-/** "Production v2 · Staging v3": the highest version per stage, from latest_versions. */
-export function latestSummary(model: RegisteredModel): string {
-  const order: Stage[] = ['Production', 'Staging', 'None', 'Archived'];
-  return [...model.latestVersions]
-    .sort((a, b) => order.indexOf(a.currentStage) - order.indexOf(b.currentStage))
-    .map((v) => vscode.l10n.t('{0} v{1}', stageLabel(v.currentStage), v.version))
-    .join(' · ');
-}
 
 /** What the server lacks and the tree therefore hides. */
 export interface RenderOptions {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { MlflowServer, startMlflowServer } from '../../scripts/testbed/mlflowServer';
+import { type MlflowServer, startMlflowServer } from '../../scripts/testbed/mlflowServer';
 import { venvBin } from '../../scripts/testbed/paths';
 import { uniqueName } from '../support/testbed';
 import { useE2eSession } from './support/session';

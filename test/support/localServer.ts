@@ -4,7 +4,7 @@
  * supervisor reports (`SERVER_PID n`) so a test can check that nothing of it remains.
  */
 import * as path from 'node:path';
-import { LocalServer, localStoreFromUri, PythonCommand, startLocalServer } from '../../src/localServer';
+import { type LocalServer, localStoreFromUri, type PythonCommand, startLocalServer } from '../../src/localServer';
 import { projectRoot, venvBin } from '../../scripts/testbed/paths';
 
 export interface TestStart {

@@ -1,7 +1,7 @@
 /** Answers recorded from the pinned MLflow server by scripts/testbed/recordFixtures.ts. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { interpretResponse, Attempt } from '../../src/registry/response';
+import { interpretResponse, type Attempt } from '../../src/registry/response';
 
 export interface Recorded {
   recordedFrom: string;

@@ -1,5 +1,5 @@
 /** The seeded MLflow server the integration suite shares (started once by the runner's root hooks). */
-import { MlflowServer, startMlflowServer } from '../../scripts/testbed/mlflowServer';
+import { type MlflowServer, startMlflowServer } from '../../scripts/testbed/mlflowServer';
 
 let shared: MlflowServer | undefined;
 

@@ -4,9 +4,9 @@
  * leaves a FAILED-… screenshot.
  */
 import * as path from 'node:path';
-import { MlflowServer, StartOptions, startMlflowServer } from '../../../scripts/testbed/mlflowServer';
+import { type MlflowServer, type StartOptions, startMlflowServer } from '../../../scripts/testbed/mlflowServer';
 import { projectRoot } from '../../../scripts/testbed/paths';
-import { CodeServer, CodeServerOptions, startCodeServer } from '../../../scripts/vscode/codeServer';
+import { type CodeServer, type CodeServerOptions, startCodeServer } from '../../../scripts/vscode/codeServer';
 import { Workbench } from './workbench';
 
 export interface E2eSession {

@@ -2,7 +2,7 @@
 /** Drives a real VS Code (code-server) in Debian's Chromium through Playwright, as a person would. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Browser, chromium, Locator, Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { projectRoot } from '../../../scripts/testbed/paths';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

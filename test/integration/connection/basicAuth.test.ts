@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { RegistryError } from '../../../src/registry/errors';
-import { AuthBed, authBed, connect, tempHome, withConnection } from './support';
+import { type AuthBed, authBed, type connect, tempHome, withConnection } from './support';
 
 function isUnauthenticated(e: unknown): boolean {
   assert.ok(e instanceof RegistryError, `expected a RegistryError, got ${String(e)}`);

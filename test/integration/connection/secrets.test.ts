@@ -8,13 +8,13 @@
  */
 import * as assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import { makeTestCa, TestCa } from '../../../scripts/testbed/certificates';
+import { makeTestCa, type TestCa } from '../../../scripts/testbed/certificates';
 import { TlsProxy } from '../../../scripts/testbed/tlsProxy';
 import { TokenProxy } from '../../../scripts/testbed/tokenProxy';
 import { formatConnectionMessage } from '../../../src/connection';
 import { isRegistryError } from '../../../src/registry/errors';
 import { sharedServer, uniqueName } from '../../support/testbed';
-import { AuthBed, authBed, Connected, connect, InputsSpec, tempHome, WALKTHROUGH } from './support';
+import { type AuthBed, authBed, type Connected, connect, type InputsSpec, tempHome, WALKTHROUGH } from './support';
 
 const DATABRICKS_TOKEN = 'dapiSECRET00aa11bb22cc33dd44ee55ff66';
 const DATABRICKS_WRONG_TOKEN = 'dapiSECRET-wrong-99887766554433221100';

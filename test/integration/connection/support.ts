@@ -9,19 +9,19 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Dispatcher } from 'undici';
 import {
-  ConnectionInputs,
-  ConnectionSettings,
+  type ConnectionInputs,
+  type ConnectionSettings,
   createDispatcher,
   describeConnection,
   readTextFile,
-  ResolvedConnection,
+  type ResolvedConnection,
   resolveConnection,
-  StoredCredential,
+  type StoredCredential,
   transportOptions,
 } from '../../../src/connection';
 import { RegistryClient } from '../../../src/registry/client';
 import type { RegistryLogger, RequestRecord } from '../../../src/registry/transport';
-import { MlflowServer, startMlflowServer } from '../../../scripts/testbed/mlflowServer';
+import { type MlflowServer, startMlflowServer } from '../../../scripts/testbed/mlflowServer';
 import { uniqueName } from '../../support/testbed';
 
 export const WALKTHROUGH = 'power-forecasting-model';

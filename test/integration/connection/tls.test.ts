@@ -5,7 +5,7 @@
  * against a TLS-terminating proxy in front of the real server.
  */
 import * as assert from 'node:assert/strict';
-import { makeTestCa, TestCa } from '../../../scripts/testbed/certificates';
+import { makeTestCa, type TestCa } from '../../../scripts/testbed/certificates';
 import { TlsProxy } from '../../../scripts/testbed/tlsProxy';
 import { RegistryError } from '../../../src/registry/errors';
 import { sharedServer } from '../../support/testbed';

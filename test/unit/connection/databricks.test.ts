@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConnectionInputs, readTextFile, registryAuth, resolveConnection } from '../../../src/connection';
+import { type ConnectionInputs, readTextFile, registryAuth, resolveConnection } from '../../../src/connection';
 
 const CFG = [
   '; written by databricks auth login',

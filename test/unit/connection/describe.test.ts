@@ -1,6 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import { describeConnection, formatConnectionMessage, registryAuth, resolveConnection, ResolvedConnection } from '../../../src/connection';
+import {
+  describeConnection,
+  formatConnectionMessage,
+  registryAuth,
+  resolveConnection,
+  type ResolvedConnection,
+} from '../../../src/connection';
 import { fakeInputs } from './fakes';
 
 /** Every secret any case below hands in. */

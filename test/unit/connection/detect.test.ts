@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { detectConnectOptions, DetectInputs } from '../../../src/connection/detect';
+import { detectConnectOptions, type DetectInputs } from '../../../src/connection/detect';
 
 const files = (map: Record<string, string>) => async (p: string) => map[p];
 

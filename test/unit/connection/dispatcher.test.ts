@@ -6,18 +6,18 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tls from 'node:tls';
-import { Agent, Dispatcher, ProxyAgent, request } from 'undici';
+import { Agent, type Dispatcher, ProxyAgent, request } from 'undici';
 import {
   ConnectionError,
-  ConnectionInputs,
+  type ConnectionInputs,
   createDispatcher,
   readTextFile,
-  ResolvedConnection,
+  type ResolvedConnection,
   resolveConnection,
   splitPem,
   tlsOptionsFor,
 } from '../../../src/connection';
-import { hasOpenssl, makeCertificates, TestCertificates } from './certificates';
+import { hasOpenssl, makeCertificates, type TestCertificates } from './certificates';
 import { fakeInputs } from './fakes';
 
 function listen(server: net.Server): Promise<number> {

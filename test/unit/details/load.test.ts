@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DetailsClient, loadDetails } from '../../../src/details/load';
+import { type DetailsClient, loadDetails } from '../../../src/details/load';
 import type { MlModel, ModelVersion, ModelVersionSearchOptions, RegisteredModel, Run } from '../../../src/registry/types';
 import { recordedMlModel, recordedModel, recordedVersion, recordedVersions, walkthroughRun } from './fixtures';
 

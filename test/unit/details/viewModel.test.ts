@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { buildModelView, buildVersionView, firstLine } from '../../../src/details/viewModel';
+import { buildModelView, buildVersionView } from '../../../src/details/viewModel';
+import { firstLine } from '../../../src/ui/plainText';
 import type { Block, DetailsView, Inline } from '../../../src/shared/detailsProtocol';
 import { englishText } from './englishText';
 import { recordedMlModel, recordedModel, recordedVersion, recordedVersions, SIGNATURE_INPUTS, walkthroughRun } from './fixtures';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { aliasesByVersion, CapabilityClient, detectCapabilities, parseMlflowVersion } from '../../../src/registry/capabilities';
+import { aliasesByVersion, type CapabilityClient, detectCapabilities, parseMlflowVersion } from '../../../src/registry/capabilities';
 import { errorFromNetwork, errorFromResponse, RegistryError } from '../../../src/registry/errors';
 
 const ALIAS = 'api/2.0/mlflow/registered-models/alias';

@@ -4,9 +4,9 @@ import {
   formatModelUri,
   isModelsUri,
   ModelUriError,
-  ModelUriParts,
+  type ModelUriParts,
   parseModelUri,
-  ParsedModelUri,
+  type ParsedModelUri,
   requireModelUri,
 } from '../../../src/registry/modelUri';
 

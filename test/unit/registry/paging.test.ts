@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { collect, items, Page, pages } from '../../../src/registry/paging';
+import { collect, items, type Page, pages } from '../../../src/registry/paging';
 import { toRegisteredModel } from '../../../src/registry/wire';
-import { RegisteredModel } from '../../../src/registry/types';
+import { type RegisteredModel } from '../../../src/registry/types';
 import { recorded } from '../../support/recorded';
 
 /** The three recorded pages (one model each), served by page token as the server did. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { RegistryError } from '../../../src/registry/errors';
+import { type RegistryError } from '../../../src/registry/errors';
 import { retryDelay } from '../../../src/registry/retry';
 import { toModelVersion, toRegisteredModel } from '../../../src/registry/wire';
 import { interpretRecorded } from '../../support/recorded';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { AttemptOutcome, interactiveBudget, isRetryable, parseRetryAfter, retryDelay } from '../../../src/registry/retry';
+import { type AttemptOutcome, interactiveBudget, isRetryable, parseRetryAfter, retryDelay } from '../../../src/registry/retry';
 
 const noJitter = () => 1;
 const ctx = (over: Partial<Parameters<typeof retryDelay>[1]> = {}) => ({

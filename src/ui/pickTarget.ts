@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { RegistryClient } from '../registry/client';
 import { nameEqualsFilter } from '../registry/filters';
 import type { ModelVersion, RegisteredModel } from '../registry/types';
-import { latestSummary, stageLabel } from '../tree/render';
-import { firstLine } from '../details/viewModel';
+import { latestSummary, stageLabel } from './labels';
+import { firstLine } from './plainText';
 
 /** The most models or versions a quick pick lists (filtering by typing narrows them). */
 const MAX_ITEMS = 2000;
