@@ -3,7 +3,7 @@ import type { MlflowRegistryApi } from './api';
 import { createApi } from './apiImpl';
 import { ConnectCommand } from './commands/connect';
 import { FilterCommands } from './commands/filter';
-import { LinkCommands } from './commands/links';
+import { LinkCommands } from './commands/linkCommands';
 import { registerCommands } from './commands/runCommand';
 import { SignIn } from './commands/signIn';
 import { sortBy, toggleGroupByStage } from './commands/viewOptions';

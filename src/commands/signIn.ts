@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isRegistryError } from '../registry/errors';
 import type { Logger } from '../logging/logger';
 import type { ConnectionService } from '../services/connectionService';
-import { askForCredentials, forgetCredentials } from './credentials';
+import { askForCredentials, forgetCredentials } from './askCredentials';
 
 /**
  * A 401 from the registry asks once for a token or a user and password (kept in SecretStorage

@@ -10,10 +10,10 @@
  * never sent to a host it was not given for.
  */
 import type { RegistryAuth } from '../registry/transport';
-import { bearer, type CredentialContext, storedCredential } from './credentials';
+import { bearer, type CredentialContext, storedCredential } from './credentialSources';
 import { envValue, expandHome, pathApi, readOptional } from './environment';
 import { iniValue, parseIni } from './ini';
-import type { ConnectionMessage } from './messages';
+import type { ConnectionMessage } from './connectionMessages';
 import type { ConnectionSettings } from './sources';
 import type { AuthInfo, DatabricksInfo, Sourced, ValueSource } from './types';
 import { normalizeHost } from './uri';

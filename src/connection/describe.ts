@@ -2,7 +2,7 @@
  * A log-safe account of a resolved connection: every value with its source, no password, token
  * or proxy user info (they are not on the object to begin with; see secrets.ts).
  */
-import { formatConnectionMessage } from './messages';
+import { formatConnectionMessage } from './connectionMessages';
 import type { ResolvedConnection, Sourced, ValueSource } from './types';
 
 const KIND_LABEL: Record<ResolvedConnection['kind'], string> = {

@@ -7,7 +7,7 @@
  */
 import * as tls from 'node:tls';
 import { Agent, type Dispatcher, ProxyAgent } from 'undici';
-import { ConnectionError } from './messages';
+import { ConnectionError } from './connectionMessages';
 import { proxyUrlWithCredentials } from './secrets';
 import type { ResolvedConnection, Sourced } from './types';
 

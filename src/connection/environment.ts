@@ -3,7 +3,7 @@
  * variables up case-insensitively and joins paths with `path.win32`, whatever Node runs on.
  */
 import * as path from 'node:path';
-import type { ConnectionMessage } from './messages';
+import type { ConnectionMessage } from './connectionMessages';
 import type { Platform } from './sources';
 import type { Sourced } from './types';
 

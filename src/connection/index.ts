@@ -1,8 +1,8 @@
 /** Which registry, which credentials, TLS and proxy: plain Node, no `vscode`. */
 export * from './types';
 export * from './sources';
-export * from './messages';
-export { resolveConnection } from './resolve';
+export * from './connectionMessages';
+export { resolveConnection } from './resolveConnection';
 export { describeConnection, describeSource } from './describe';
 export { createDispatcher, defaultCertificates, splitPem, tlsOptionsFor } from './dispatcher';
 export type { DispatcherOptions, TlsOptions } from './dispatcher';

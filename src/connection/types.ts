@@ -1,5 +1,5 @@
 /** The resolved connection: every value with where it came from, no secret anywhere in it. */
-import type { ConnectionMessage } from './messages';
+import type { ConnectionMessage } from './connectionMessages';
 
 export type SettingName = 'trackingUri' | 'registryUri' | 'databricksProfile';
 

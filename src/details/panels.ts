@@ -4,7 +4,7 @@ import type { ConnectionService } from '../services/connectionService';
 import type { DetailsTarget, DetailsView, HostToWebview, LinkTarget } from '../shared/detailsProtocol';
 import { describeError } from '../ui/describeError';
 import { detailsHtml, makeNonce } from './html';
-import { externalHttpUrl, runPageUrl } from './links';
+import { externalHttpUrl, runPageUrl } from './linkPolicy';
 import { loadDetails } from './load';
 import { pickModelOrVersion } from '../ui/pickTarget';
 import { parseWebviewMessage, targetKey, targetOfNode } from './targets';

@@ -9,7 +9,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import * as net from 'node:net';
 import { request } from 'undici';
 import type { LocalStore } from './store';
-import { describePython, type PythonCommand } from './python';
+import { describePython, type PythonCommand } from './choosePython';
 
 export type LocalServerErrorCode = 'pythonNotFound' | 'cannotRun' | 'noMlflow' | 'mlflowSkinny' | 'exited' | 'timeout';
 

@@ -1,4 +1,4 @@
-import { formatMessage, type MessageId, type MessageParams } from './messages';
+import { formatMessage, type MessageId, type MessageParams } from './errorMessages';
 
 /** What went wrong, coarsely: the UI decides on prompts and retry buttons from this. */
 export type RegistryErrorKind =

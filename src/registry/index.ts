@@ -1,6 +1,6 @@
 export * from './types';
 export * from './errors';
-export * from './messages';
+export * from './errorMessages';
 export * from './paging';
 export * from './retry';
 export * from './transport';
@@ -12,6 +12,6 @@ export type { CallOptions } from './models';
 export type { CreateModelVersionOptions } from './versions';
 export * from './filters';
 export * from './modelUri';
-export * from './resolve';
+export * from './resolveModelUri';
 export * from './names';
 export * from './capabilities';

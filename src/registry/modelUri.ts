@@ -24,7 +24,7 @@
  * digits). Offsets are UTF-16 indexes into the text given, `end` exclusive, as editors count.
  */
 import { RegistryError, type RegistryErrorInit } from './errors';
-import { formatMessage, type MessageId, type MessageParams } from './messages';
+import { formatMessage, type MessageId, type MessageParams } from './errorMessages';
 import { STAGES, type Stage } from './types';
 import { canonicalStage } from './validate';
 

@@ -13,7 +13,7 @@ import {
   type StoredCredential,
   transportOptions,
 } from '../connection';
-import { connectionMessages } from '../connection/messages';
+import { connectionMessages } from '../connection/connectionMessages';
 import { RegistryClient } from '../registry/client';
 import { isRegistryError } from '../registry/errors';
 import { localStoreFromUri, type LocalStore } from '../localServer';

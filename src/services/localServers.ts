@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { describePython, type LocalServer, LocalServerError, type LocalStore, type PythonSource, startLocalServer } from '../localServer';
 import type { Logger } from '../logging/logger';
-import { resolvePython } from './python';
+import { resolvePython } from './pythonInterpreter';
 
 interface Entry {
   server: Promise<LocalServer>;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isRegistryError } from '../registry/errors';
-import { messages } from '../registry/messages';
+import { messages } from '../registry/errorMessages';
 
 /** A registry error as one sentence in the user's language (message id + parameters). */
 export function describeError(e: unknown): string {

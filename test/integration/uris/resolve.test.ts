@@ -6,7 +6,7 @@ import { projectRoot, venvBin } from '../../../scripts/testbed/paths';
 import { RegistryClient } from '../../../src/registry/client';
 import { RegistryError } from '../../../src/registry/errors';
 import { formatModelUri, parseModelUri } from '../../../src/registry/modelUri';
-import { resolveModelUri } from '../../../src/registry/resolve';
+import { resolveModelUri } from '../../../src/registry/resolveModelUri';
 import { sharedServer, uniqueName } from '../../support/testbed';
 
 const WALKTHROUGH = 'power-forecasting-model';

@@ -39,7 +39,7 @@ describe('details: the walls around the webview', () => {
   });
 
   it('the data and view-model parts of the host side do not import vscode (they run in plain Node)', () => {
-    for (const name of ['load.ts', 'viewModel.ts', 'html.ts', 'links.ts', 'targets.ts']) {
+    for (const name of ['load.ts', 'viewModel.ts', 'html.ts', 'linkPolicy.ts', 'targets.ts']) {
       assert.ok(!imports(path.join(root, 'src', 'details', name)).includes('vscode'), name);
     }
   });

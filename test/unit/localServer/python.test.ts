@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { choosePython, describePython } from '../../../src/localServer/python';
+import { choosePython, describePython } from '../../../src/localServer/choosePython';
 
 describe('which Python runs MLflow', () => {
   it('takes the pythonPath setting first, even over the Python extension', () => {

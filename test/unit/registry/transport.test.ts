@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { RegistryError } from '../../../src/registry/errors';
-import { formatMessage, messages } from '../../../src/registry/messages';
+import { formatMessage, messages } from '../../../src/registry/errorMessages';
 import { redactUri, Transport } from '../../../src/registry/transport';
 import { canonicalStage } from '../../../src/registry/validate';
 

@@ -7,7 +7,7 @@
 import type { RegistryAuth } from '../registry/transport';
 import { envValue, type Env, errorText, pathApi, readOptional } from './environment';
 import { iniValue, parseIni } from './ini';
-import type { ConnectionMessage } from './messages';
+import type { ConnectionMessage } from './connectionMessages';
 import type { Platform, SecretSource, StoredCredential } from './sources';
 import type { AuthInfo, ValueSource } from './types';
 

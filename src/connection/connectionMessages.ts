@@ -1,5 +1,5 @@
 /**
- * Message ids the connection layer returns instead of sentences (as `registry/messages.ts`
+ * Message ids the connection layer returns instead of sentences (as `registry/errorMessages.ts`
  * does): the UI translates an id and its parameters; these English templates are the fallback.
  */
 export const connectionMessages = {

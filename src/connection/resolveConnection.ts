@@ -8,10 +8,10 @@
  * - `databricks-uc` (or `uc:`) registries are reported as `unityCatalog`, not served yet.
  * Nothing throws: problems come back as message ids for the UI to say.
  */
-import { resolveOssCredentials, type CredentialContext } from './credentials';
+import { resolveOssCredentials, type CredentialContext } from './credentialSources';
 import { resolveDatabricks } from './databricks';
 import { envValue, firstEnv, homeDirectory } from './environment';
-import type { ConnectionMessage } from './messages';
+import type { ConnectionMessage } from './connectionMessages';
 import { editorStrictSSL, proxyFor } from './proxy';
 import { holdSecrets } from './secrets';
 import type { ConnectionInputs } from './sources';

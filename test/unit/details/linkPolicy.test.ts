@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { externalHttpUrl, runPageUrl } from '../../../src/details/links';
+import { externalHttpUrl, runPageUrl } from '../../../src/details/linkPolicy';
 
 describe('details: which links a panel may open', () => {
   it('opens absolute http(s) links only', () => {
