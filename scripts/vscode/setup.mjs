@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { aptInstall, root, say, setupAll, SetupError } from '../lib/setup.mjs';
+import { buildProduction, packageVsix, productVsix } from './package.mjs';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 export const NODE24_VERSION = '24.9.0';
@@ -89,46 +90,21 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
 }
 
-/** Packages the product's VSIX and the test-runner extension's (vsce, no dependencies: esbuild bundles). */
+/** Packages the product's VSIX and the test-only extensions' (scripts/vscode/package.mjs says how). */
 export function packageVsixes() {
-  const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   say('Packaging the VSIX (esbuild --production, vsce)...');
-  run('esbuild', process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--production']);
-  run('vsce package', process.execPath, [
-    vsce,
-    'package',
-    '--no-dependencies',
-    '--out',
-    path.join(root, 'out', 'mlflow-model-registry.vsix'),
-  ]);
-  run(
-    'vsce package (test runner)',
-    process.execPath,
-    [
-      vsce,
-      'package',
-      '--no-dependencies',
-      '--allow-missing-repository',
-      '--skip-license',
-      '--out',
-      path.join(root, 'out', 'mlflow-registry-test-runner.vsix'),
-    ],
-    { cwd: path.join(root, 'test', 'vscode-runner') },
-  );
-  run(
-    'vsce package (Python extension stand-in)',
-    process.execPath,
-    [
-      vsce,
-      'package',
-      '--no-dependencies',
-      '--allow-missing-repository',
-      '--skip-license',
-      '--out',
-      path.join(root, 'out', 'python-extension-standin.vsix'),
-    ],
-    { cwd: path.join(root, 'test', 'python-extension-standin') },
-  );
+  buildProduction();
+  packageVsix(productVsix);
+  packageVsix(path.join(root, 'out', 'mlflow-registry-test-runner.vsix'), {
+    cwd: path.join(root, 'test', 'vscode-runner'),
+    extra: ['--skip-license'],
+    what: 'vsce package (test runner)',
+  });
+  packageVsix(path.join(root, 'out', 'python-extension-standin.vsix'), {
+    cwd: path.join(root, 'test', 'python-extension-standin'),
+    extra: ['--skip-license'],
+    what: 'vsce package (Python extension stand-in)',
+  });
 }
 
 /** Everything a run needs, or a sentence saying what is missing and exit 1 (never a stack). */
