@@ -1,6 +1,7 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { readTextFile } from '../connection';
+import { redactUserInfo, trackingUriPrefill } from '../connection/uri';
 import { type ConnectOption, detectConnectOptions } from '../connection/detect';
 import type { Logger } from '../logging/logger';
 
@@ -93,18 +94,20 @@ export class ConnectCommand {
     }
   }
 
-  private askUri(): Thenable<string | undefined> {
-    const current = vscode.workspace.getConfiguration('mlflowRegistry').get<string>('trackingUri') || process.env.MLFLOW_TRACKING_URI || '';
-    return vscode.window.showInputBox({
+  private async askUri(): Promise<string | undefined> {
+    const setting = vscode.workspace.getConfiguration('mlflowRegistry').get<string>('trackingUri');
+    const prefill = trackingUriPrefill(setting, process.env.MLFLOW_TRACKING_URI);
+    const entered = await vscode.window.showInputBox({
       title: vscode.l10n.t('Connect to an MLflow Registry'),
       prompt: vscode.l10n.t(
         'The MLflow tracking URI: an http(s) URL of a tracking server, databricks://profile, or a local sqlite:///mlflow.db or mlruns folder to serve',
       ),
       placeHolder: 'http://127.0.0.1:5000',
-      value: current,
+      value: prefill.shown,
       ignoreFocusOut: true,
       validateInput: validateTrackingUri,
     });
+    return entered === undefined ? undefined : prefill.toSave(entered);
   }
 
   private async save(value: string): Promise<void> {
@@ -114,7 +117,7 @@ export class ConnectCommand {
     const config = vscode.workspace.getConfiguration('mlflowRegistry');
     const before = config.get<string>('trackingUri')?.trim();
     await config.update('trackingUri', uri, workspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
-    this.log.info(`Connect: trackingUri set to ${uri} in ${workspace ? 'workspace' : 'user'} settings.`);
+    this.log.info(`Connect: trackingUri set to ${redactUserInfo(uri)} in ${workspace ? 'workspace' : 'user'} settings.`);
     // The same value again changes no setting: connect anew all the same (the user asked to).
     if (before === uri) await this.reconnect();
   }

@@ -82,3 +82,23 @@ function safeDecode(s: string): string {
     return s;
   }
 }
+
+/**
+ * What Connect's input box starts with: the tracking URI in use (the setting, else
+ * MLFLOW_TRACKING_URI) without any `user:password@`, which is never shown on screen. `toSave`
+ * maps what the user confirms back to the value to write: the setting as it was when its
+ * URI was left unchanged (its credentials keep working), else exactly what was entered (a
+ * password from the environment is never copied into settings).
+ */
+export function trackingUriPrefill(
+  setting: string | undefined,
+  env: string | undefined,
+): { shown: string; toSave(entered: string): string } {
+  const fromSetting = setting?.trim() ?? '';
+  const current = fromSetting || env?.trim() || '';
+  const shown = withoutUserInfo(current);
+  return {
+    shown,
+    toSave: (entered) => (fromSetting && entered.trim() === shown ? fromSetting : entered.trim()),
+  };
+}

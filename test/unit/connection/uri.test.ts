@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { classifyUri, normalizeHost, redactUserInfo, withoutUserInfo } from '../../../src/connection/uri';
+import { classifyUri, normalizeHost, redactUserInfo, trackingUriPrefill, withoutUserInfo } from '../../../src/connection/uri';
 
 describe('connection/uri', () => {
   it('classifies the URIs MLflow clients accept', () => {
@@ -36,5 +36,27 @@ describe('connection/uri', () => {
   it('gives a scheme-less host https:// and drops trailing slashes', () => {
     assert.equal(normalizeHost('adb-1.azuredatabricks.net/'), 'https://adb-1.azuredatabricks.net');
     assert.equal(normalizeHost('http://h//'), 'http://h');
+  });
+
+  describe("Connect's input box", () => {
+    it('never shows the user info of the setting, and keeps the setting as it was when the URI is confirmed unchanged', () => {
+      const p = trackingUriPrefill('https://alice:s3cret-pass@mlflow.example.com:5000/', undefined);
+      assert.equal(p.shown, 'https://mlflow.example.com:5000/');
+      assert.ok(!p.shown.includes('s3cret-pass') && !p.shown.includes('alice'));
+      assert.equal(p.toSave('https://mlflow.example.com:5000/'), 'https://alice:s3cret-pass@mlflow.example.com:5000/');
+      assert.equal(p.toSave('  https://mlflow.example.com:5000/ '), 'https://alice:s3cret-pass@mlflow.example.com:5000/');
+      assert.equal(p.toSave('https://other.example.com'), 'https://other.example.com');
+    });
+
+    it('never shows, nor copies into settings, the user info of MLFLOW_TRACKING_URI', () => {
+      const p = trackingUriPrefill('', 'http://bob:hunter2@10.0.0.5:5000');
+      assert.equal(p.shown, 'http://10.0.0.5:5000');
+      assert.equal(p.toSave('http://10.0.0.5:5000'), 'http://10.0.0.5:5000');
+    });
+
+    it('shows a URI without user info as it is, and nothing when none is set', () => {
+      assert.equal(trackingUriPrefill('databricks://prod', 'http://x').shown, 'databricks://prod');
+      assert.equal(trackingUriPrefill(undefined, undefined).shown, '');
+    });
   });
 });
