@@ -3,18 +3,24 @@ import type { MlflowRegistryApi, TreeRow } from './api';
 import type { CapabilitiesService } from './services/capabilities';
 import type { ConnectionService } from './services/connectionService';
 import type { LocalServers } from './services/localServers';
+import type { RegistryClients } from './services/registryClients';
 import type { RegistryNode } from './tree/nodes';
 import type { RegistryTreeProvider } from './tree/registryTree';
 
 /** The object activate() returns: read-only views of the services, rows as the tree renders them. */
+export interface ApiSources {
+  connections: ConnectionService;
+  clients: RegistryClients;
+  tree: RegistryTreeProvider;
+  capabilities: CapabilitiesService;
+  view: vscode.TreeView<RegistryNode>;
+  localServers: LocalServers;
+}
+
 export function createApi(
   version: string,
   ready: Promise<void>,
-  connections: ConnectionService,
-  tree: RegistryTreeProvider,
-  capabilities: CapabilitiesService,
-  view: vscode.TreeView<RegistryNode>,
-  localServers: LocalServers,
+  { connections, clients, tree, capabilities, view, localServers }: ApiSources,
 ): MlflowRegistryApi {
   const rowsById = new Map<string, RegistryNode>();
   const row = (n: RegistryNode): TreeRow => {
@@ -36,8 +42,8 @@ export function createApi(
     version,
     ready: () => ready,
     registryUrl: () => connections.connection?.url,
-    requestCount: () => connections.requestCount,
-    requests: () => [...connections.requests],
+    requestCount: () => clients.requestCount,
+    requests: () => [...clients.requests],
     capabilities: () => (capabilities.current ? { ...capabilities.current } : undefined),
     localServers: () => localServers.running(),
     tree: {

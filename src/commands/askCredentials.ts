@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { StoredCredential } from '../connection';
-import { secretKey } from '../services/connectionService';
+import type { CredentialStore } from '../services/secretStore';
 
 /**
  * Asks how to sign in to a registry that answered 401, and keeps the answer in SecretStorage
  * under that registry's URL (never in settings). Undefined when the user cancels.
  */
-export async function askForCredentials(secrets: vscode.SecretStorage, registryUrl: string): Promise<StoredCredential | undefined> {
+export async function askForCredentials(credentials: CredentialStore, registryUrl: string): Promise<StoredCredential | undefined> {
   const host = new URL(registryUrl).host;
   const how = await vscode.window.showQuickPick(
     [
@@ -53,14 +53,6 @@ export async function askForCredentials(secrets: vscode.SecretStorage, registryU
     if (password === undefined) return undefined;
     credential = { kind: 'basic', username: username.trim(), password };
   }
-  await secrets.store(secretKey(registryUrl), JSON.stringify(credential));
+  await credentials.store(registryUrl, credential);
   return credential;
-}
-
-/** Removes what was stored for a registry; the next request that needs credentials asks again. */
-export async function forgetCredentials(secrets: vscode.SecretStorage, registryUrl: string | undefined): Promise<boolean> {
-  if (!registryUrl) return false;
-  const had = (await secrets.get(secretKey(registryUrl))) !== undefined;
-  await secrets.delete(secretKey(registryUrl));
-  return had;
 }

@@ -2,30 +2,36 @@ import * as vscode from 'vscode';
 import { isRegistryError } from '../registry/errors';
 import type { Logger } from '../logging/logger';
 import type { ConnectionService } from '../services/connectionService';
-import { askForCredentials, forgetCredentials } from './askCredentials';
+import type { CredentialStore } from '../services/secretStore';
+import { askForCredentials } from './askCredentials';
 
 /**
  * A 401 from the registry asks once for a token or a user and password (kept in SecretStorage
  * for that registry URL), then reconnects. A 403 is not a credentials problem: it never asks.
  */
-export class SignIn {
+export class SignIn implements vscode.Disposable {
   private asking = false;
   private readonly declined = new Set<string>();
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly connections: ConnectionService,
-    private readonly secrets: vscode.SecretStorage,
+    private readonly credentials: CredentialStore,
     private readonly log: Logger,
-  ) {}
+    /** Failures of requests the user is waiting for (the Models view's listing). */
+    failures: vscode.Event<unknown>[] = [],
+  ) {
+    this.subscriptions = failures.map((event) => event((error) => void this.onError(error)));
+  }
 
-  /** Called when listing failed; asks for credentials when the failure was a 401. */
+  /** Asks for credentials when a failure was a 401 (once per registry until Retry). */
   async onError(error: unknown): Promise<void> {
     const url = this.connections.connection?.url;
     if (!url || this.asking || this.declined.has(url)) return;
     if (!isRegistryError(error) || !error.isUnauthenticated || error.status === 403) return;
     this.asking = true;
     try {
-      const credential = await askForCredentials(this.secrets, url);
+      const credential = await askForCredentials(this.credentials, url);
       if (!credential) {
         this.declined.add(url); // no prompt loop: Retry asks again
         return;
@@ -45,7 +51,7 @@ export class SignIn {
 
   async forget(): Promise<void> {
     const url = this.connections.connection?.url;
-    const had = await forgetCredentials(this.secrets, url);
+    const had = url ? await this.credentials.delete(url) : false;
     this.allowAskingAgain();
     void vscode.window.showInformationMessage(
       had
@@ -53,5 +59,9 @@ export class SignIn {
         : vscode.l10n.t('No credentials were stored for {0}.', url ?? vscode.l10n.t('this registry')),
     );
     await this.connections.reconnect();
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
   }
 }

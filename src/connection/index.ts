@@ -1,6 +1,7 @@
 /** Which registry, which credentials, TLS and proxy: plain Node, no `vscode`. */
 export * from './types';
 export * from './sources';
+export { parseStoredCredential, serializeStoredCredential } from './storedCredential';
 export * from './connectionMessages';
 export { resolveConnection } from './resolveConnection';
 export { describeConnection, describeSource } from './describe';

@@ -1,7 +1,9 @@
+// Job: what the connected server can do (model aliases or not), found once per connection.
 import * as vscode from 'vscode';
 import { detectCapabilities, type ServerCapabilities } from '../registry/capabilities';
 import type { Logger } from '../logging/logger';
-import type { Connection, ConnectionService, Reachability } from './connectionService';
+import type { Connection, ConnectionService } from './connectionService';
+import type { Reachability, ReachabilityService } from './reachability';
 
 /** The context key `when` clauses of alias commands use: false once the server is known to lack aliases. */
 export const ALIASES_CONTEXT_KEY = 'mlflowRegistry.aliases';
@@ -21,6 +23,7 @@ export class CapabilitiesService implements vscode.Disposable {
 
   constructor(
     private readonly connections: ConnectionService,
+    reachability: ReachabilityService,
     private readonly log: Logger,
   ) {
     this.subscriptions.push(
@@ -28,7 +31,7 @@ export class CapabilitiesService implements vscode.Disposable {
         this.detecting = undefined;
         this.set(undefined);
       }),
-      connections.onDidChangeReachability((r) => void this.onReachability(r)),
+      reachability.onDidChange((r) => void this.onReachability(r)),
     );
     this.setContext();
   }

@@ -1,3 +1,4 @@
+// Job: starts, reuses and stops the local `mlflow server` processes this window runs.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { describePython, type LocalServer, LocalServerError, type LocalStore, type PythonSource, startLocalServer } from '../localServer';

@@ -1,3 +1,4 @@
+// Job: which Python runs MLflow for the user: pythonPath, else the Python extension's interpreter, else python3.
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { choosePython, type PythonCommand } from '../localServer';

@@ -1,4 +1,6 @@
+// Job: reads the extension's settings (mlflowRegistry.*) and the editor's proxy settings.
 import * as vscode from 'vscode';
+import type { EditorProxy } from '../connection';
 
 export interface Settings {
   trackingUri: string;
@@ -22,5 +24,15 @@ export function readSettings(): Settings {
     groupByStage: c.get<boolean>('tree.groupByStage') ?? true,
     sortBy: c.get<string>('tree.sortBy') === 'lastUpdated' ? 'lastUpdated' : 'name',
     autoRefreshSeconds: Math.max(0, c.get<number>('tree.autoRefreshSeconds') ?? 0),
+  };
+}
+
+/** The editor's proxy settings, which a bundled undici does not see by itself. */
+export function readEditorProxy(): EditorProxy {
+  const http = vscode.workspace.getConfiguration('http');
+  return {
+    url: http.get<string>('proxy') || undefined,
+    strictSSL: http.get<boolean>('proxyStrictSSL'),
+    noProxy: http.get<string[]>('noProxy'),
   };
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CapabilitiesService } from '../services/capabilities';
 import type { ConnectionService } from '../services/connectionService';
+import type { ReachabilityService } from '../services/reachability';
 import { escapeMarkdown } from '../ui/markdown';
 
 /** The status-bar item: the registry's host, where that choice came from, and whether it answers. */
@@ -10,12 +11,13 @@ export class ConnectionStatus implements vscode.Disposable {
 
   constructor(
     private readonly connections: ConnectionService,
+    private readonly reachability: ReachabilityService,
     private readonly capabilities?: CapabilitiesService,
   ) {
     this.item.name = vscode.l10n.t('MLflow Registry');
     this.subscriptions.push(
       connections.onDidChange(() => this.update()),
-      connections.onDidChangeReachability(() => this.update()),
+      reachability.onDidChange(() => this.update()),
     );
     if (capabilities) this.subscriptions.push(capabilities.onDidChange(() => this.update()));
     this.update();
@@ -33,7 +35,7 @@ export class ConnectionStatus implements vscode.Disposable {
     }
     // A server the extension started is named by the store it serves, not by its passing port.
     const host = conn.localStore ? vscode.l10n.t('{0} (local)', conn.localStore.label) : new URL(conn.url).host;
-    const r = this.connections.reachability;
+    const r = this.reachability.current;
     const tooltip = new vscode.MarkdownString('', true);
     tooltip.appendMarkdown(`**${vscode.l10n.t('MLflow registry')}:** `);
     tooltip.appendMarkdown(escapeMarkdown(conn.url));

@@ -1,0 +1,81 @@
+import type { RegistryNode } from '../tree/nodes';
+import { STAGE_ORDER } from '../tree/nodes';
+
+/**
+ * Commands get whatever their caller passes: a tree row from a menu, nothing from the palette
+ * or a keybinding (normal: the command asks), or anything at all from another extension or a
+ * keybinding's `args`. A wrong argument is refused with this error, which the command wrapper
+ * turns into one sentence; it never reaches the command's code as a half-valid node.
+ */
+export class CommandArgumentError extends Error {
+  constructor(
+    readonly command: string,
+    /** What came, described without its content (it may be anything). */
+    readonly received: string,
+    /** What the command takes, e.g. "a model or version row". */
+    readonly expected: string,
+  ) {
+    super(`${command} cannot use ${received}: it takes ${expected}, or nothing.`);
+    this.name = 'CommandArgumentError';
+  }
+}
+
+type Kind = RegistryNode['kind'];
+type NodeOf<K extends Kind> = Extract<RegistryNode, { kind: K }>;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+/** Whether `v` has the shape of a node of its kind (what the tree hands to menu commands). */
+function isNode(v: unknown): v is RegistryNode {
+  if (!isObject(v) || !isString(v.id)) return false;
+  switch (v.kind) {
+    case 'model':
+      return isObject(v.model) && isString(v.model.name) && Array.isArray(v.model.aliases) && Array.isArray(v.model.latestVersions);
+    case 'version':
+      return isObject(v.version) && isString(v.version.name) && isString(v.version.version) && Array.isArray(v.aliases);
+    case 'stageGroup':
+      return isString(v.modelName) && STAGE_ORDER.includes(v.stage as never);
+    case 'loadMoreVersions':
+      return isString(v.modelName);
+    case 'loadMoreModels':
+      return true;
+    default:
+      return false;
+  }
+}
+
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (isObject(v)) return isString(v.kind) && isNode(v) ? `a ${v.kind} row` : 'an object that is not a Models view row';
+  return `a ${typeof v}`;
+}
+
+const KIND_TEXT: Record<Kind, string> = {
+  model: 'model',
+  version: 'version',
+  stageGroup: 'stage group',
+  loadMoreVersions: '"Load more" row',
+  loadMoreModels: '"Load more" row',
+};
+
+/** A Models view row of one of `kinds`, or undefined when nothing was passed. */
+export function optionalNode<K extends Kind>(command: string, arg: unknown, kinds: readonly K[]): NodeOf<K> | undefined {
+  if (arg === undefined) return undefined;
+  if (isNode(arg) && (kinds as readonly Kind[]).includes(arg.kind)) return arg as NodeOf<K>;
+  throw new CommandArgumentError(command, describeValue(arg), `a ${kinds.map((k) => KIND_TEXT[k]).join(' or ')} row of the Models view`);
+}
+
+/** Like optionalNode, for internal commands that only ever run on a row. */
+export function requiredNode<K extends Kind>(command: string, arg: unknown, kinds: readonly K[]): NodeOf<K> {
+  const node = optionalNode(command, arg, kinds);
+  if (!node) throw new CommandArgumentError(command, 'nothing', `a ${kinds.map((k) => KIND_TEXT[k]).join(' or ')} row of the Models view`);
+  return node;
+}
+
+/** A string argument (a keybinding's `args`), or undefined when nothing was passed. */
+export function optionalString(command: string, arg: unknown): string | undefined {
+  if (arg === undefined || isString(arg)) return arg;
+  throw new CommandArgumentError(command, describeValue(arg), 'a text');
+}
