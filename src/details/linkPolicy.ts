@@ -1,21 +1,21 @@
 /** Which links the details panel may open, and where a run's page is. Pure. */
 import { webUiUrl } from '../registry/webUi';
+import { descriptionLinkUrl, httpUrl } from '../shared/descriptionLinks';
 
 /**
- * The URL to open for a link clicked in a description, or undefined unless it is an absolute
- * http(s) URL (no `command:`, `file:`, `vscode:`, `javascript:` or relative links).
+ * The URL to open for a link clicked in a description, or undefined when it is not one the
+ * webview renders as a link: an absolute http(s) URL, or a `mailto:` with one address and at most
+ * a subject and a body (no `command:`, `file:`, `vscode:`, `javascript:`, relative links, or
+ * mailto headers such as `cc` or `attach`). The webview renders links by the same rule
+ * (src/shared/descriptionLinks.ts), so what shows as a link opens, and nothing else does.
  */
+export function descriptionLink(href: unknown): string | undefined {
+  return descriptionLinkUrl(href);
+}
+
+/** An absolute http(s) URL with a host (a tracking URI the web UI can be under), or undefined. */
 export function externalHttpUrl(href: unknown): string | undefined {
-  if (typeof href !== 'string' || href.length > 8192) return undefined;
-  let url: URL;
-  try {
-    url = new URL(href.trim());
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  if (!url.hostname) return undefined;
-  return url.toString();
+  return httpUrl(href);
 }
 
 /**

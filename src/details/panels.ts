@@ -4,7 +4,7 @@ import type { ConnectionService } from '../services/connectionService';
 import type { DetailsTarget, DetailsView, HostToWebview, LinkTarget } from '../shared/detailsProtocol';
 import { describeError } from '../ui/describeError';
 import { detailsHtml, makeNonce } from './html';
-import { externalHttpUrl, runPageUrl } from './linkPolicy';
+import { descriptionLink, externalHttpUrl, runPageUrl } from './linkPolicy';
 import { loadDetails } from './load';
 import { pickModelOrVersion } from '../ui/pickTarget';
 import { parseWebviewMessage, targetKey, targetOfNode } from './targets';
@@ -84,9 +84,9 @@ export class DetailsPanels implements vscode.Disposable {
         this.show(link.target);
         return;
       case 'url': {
-        const url = externalHttpUrl(link.href);
+        const url = descriptionLink(link.href);
         if (!url) {
-          this.host.log.warn(`details: not opening a link that is not http(s): ${link.href.slice(0, 200)}`);
+          this.host.log.warn(`details: not opening a link that is neither http(s) nor a plain mailto: ${link.href.slice(0, 200)}`);
           return;
         }
         await vscode.env.openExternal(vscode.Uri.parse(url, true));

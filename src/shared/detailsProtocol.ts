@@ -17,7 +17,7 @@ export type DetailsTarget = { kind: 'model'; name: string } | { kind: 'version';
 
 /** Where a click in the panel leads; the host decides what may be opened. */
 export type LinkTarget =
-  /** A link in a description: opened only when it is http(s). */
+  /** A link in a description: opened only when descriptionLinks.ts allows it (http(s), a plain mailto). */
   | { kind: 'url'; href: string }
   /** The MLflow web UI's page of a run (the host knows the tracking URI). */
   | { kind: 'run'; experimentId: string; runId: string }

@@ -4,6 +4,7 @@
  * into HTML with raw HTML off and then sanitized (DOMPurify) into a fragment.
  */
 import DOMPurify from 'dompurify';
+import { descriptionLinkUrl } from '../../shared/descriptionLinks';
 import type { Block, DetailsView, Inline, LinkTarget, Section } from '../../shared/detailsProtocol';
 import { createMarkdown } from './markdown';
 
@@ -54,7 +55,7 @@ function inlines(parts: Inline[], open: Open, into: HTMLElement): HTMLElement {
   return into;
 }
 
-/** A description's Markdown as a sanitized fragment: no scripts, no event handlers, no images, http(s)/mailto links only. */
+/** A description's Markdown as a sanitized fragment: no scripts, no event handlers, no images, links only where the host opens them. */
 export function renderMarkdown(text: string, open: Open): HTMLElement {
   const box = el('div', 'markdown');
   const html = markdown.render(text);
@@ -67,11 +68,14 @@ export function renderMarkdown(text: string, open: Open): HTMLElement {
   });
   box.append(fragment);
   for (const a of box.querySelectorAll('a')) {
-    const href = a.getAttribute('href') ?? '';
+    // The Markdown links only what the host opens; should anything else get through, it is text.
+    const href = descriptionLinkUrl(a.getAttribute('href'));
+    if (!href) {
+      a.replaceWith(...a.childNodes);
+      continue;
+    }
     a.title = href;
-    onActivate(a, () => {
-      if (href) open({ kind: 'url', href });
-    });
+    onActivate(a, () => open({ kind: 'url', href }));
   }
   return box;
 }

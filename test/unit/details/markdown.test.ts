@@ -1,5 +1,16 @@
 import * as assert from 'node:assert/strict';
+import { descriptionLink } from '../../../src/details/linkPolicy';
 import { createMarkdown } from '../../../src/webview/details/markdown';
+
+const unescape = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+/** The hrefs of the links in rendered HTML (or of those whose text is `text`), as the DOM reads them back. */
+const hrefs = (html: string, text?: string) =>
+  [...html.matchAll(/<a href="([^"]*)">(.*?)<\/a>/g)].filter((m) => text === undefined || m[2] === text).map((m) => unescape(m[1]));
 
 /** The webview's Markdown settings, before DOMPurify (which the end-to-end test exercises in the real webview). */
 describe('details: Markdown of descriptions (raw HTML off)', () => {
@@ -19,12 +30,71 @@ describe('details: Markdown of descriptions (raw HTML off)', () => {
     assert.ok(out.includes('<a href="https://example.com">'), out);
   });
 
-  it('links nothing but http(s) and mailto, and loads no image', () => {
-    const out = md.render(
-      '[a](javascript:alert(1)) [b](command:workbench.action.quit) [c](file:///etc/passwd) [d](vscode://x) ![e](https://x/y.png)',
-    );
-    assert.ok(!/href="(javascript|command|file|vscode):/i.test(out), out);
-    assert.ok(!out.includes('<img'), out);
-    assert.ok(out.includes('<a href="https://x/y.png">e</a>'), 'an image is a link to it');
+  it('links nothing but http(s) and plain mailto: other schemes stay text', () => {
+    const out = md.render('[a](javascript:alert(1)) [b](command:workbench.action.quit) [c](file:///etc/passwd) [d](vscode://x)');
+    assert.deepEqual(hrefs(out), []);
+    assert.ok(out.includes('[b](command:workbench.action.quit)'), out);
+  });
+
+  it('a mailto link or a bare address is a link the host opens; a mailto the host would refuse is text', () => {
+    assert.deepEqual(hrefs(md.render('Ask ml-team@example.com')), ['mailto:ml-team@example.com']);
+    assert.equal(descriptionLink('mailto:ml-team@example.com'), 'mailto:ml-team@example.com');
+    assert.deepEqual(hrefs(md.render('[write to us](mailto:ml-team@example.com?subject=Model%20v2)')), [
+      'mailto:ml-team@example.com?subject=Model%20v2',
+    ]);
+    const cc = md.render('[write to us](mailto:ml-team@example.com?cc=boss@example.com)');
+    assert.deepEqual(hrefs(cc, 'write to us'), [], 'not a link with cc');
+    assert.ok(unescape(cc.replace(/<[^>]*>/g, '')).includes('[write to us](mailto:ml-team@example.com?cc=boss@example.com)'), cc);
+  });
+
+  it('renders a link exactly when the host would open it (one rule on both sides)', () => {
+    const samples = [
+      'https://mlflow.org/docs',
+      'http://127.0.0.1:5000/#/models',
+      'https://',
+      'http:relative',
+      'https:/one-slash.org',
+      'https://x.org/a b',
+      'HTTPS://MLFLOW.ORG',
+      'mailto:ml-team@example.com',
+      'mailto:ml-team@example.com?subject=Model v2&body=Hello',
+      'mailto:ml-team@example.com?cc=boss@example.com',
+      'mailto:ml-team@example.com?attach=/etc/passwd',
+      'mailto:a@b.co,c@d.co',
+      'mailto:ops@bücher.de',
+      'mailto:',
+      'mailto:?subject=hi',
+      'mailto:nobody',
+      'mailto:a@b.co#x',
+      'javascript:alert(1)',
+      'command:workbench.action.quit',
+      'file:///etc/passwd',
+      'vscode://x',
+      'data:text/html,hi',
+      'ftp://example.com/x',
+      '/relative',
+      '#frag',
+    ];
+    for (const href of samples) {
+      const out = md.render(`[x](<${href}>)`);
+      for (const other of hrefs(out)) assert.ok(descriptionLink(other), `${href}: ${other} is a link the host refuses`);
+      const rendered = hrefs(out, 'x');
+      if (rendered.length) {
+        assert.equal(rendered.length, 1, href);
+        assert.ok(descriptionLink(rendered[0]), `${href} renders as a link to ${rendered[0]}, which the host refuses`);
+      } else {
+        assert.equal(descriptionLink(md.normalizeLink(href)), undefined, `${href} stays text, yet the host would open it`);
+      }
+    }
+    const linked = samples.filter((href) => hrefs(md.render(`[x](<${href}>)`), 'x').length);
+    assert.deepEqual(linked, [
+      'https://mlflow.org/docs',
+      'http://127.0.0.1:5000/#/models',
+      'https://x.org/a b',
+      'HTTPS://MLFLOW.ORG',
+      'mailto:ml-team@example.com',
+      'mailto:ml-team@example.com?subject=Model v2&body=Hello',
+      'mailto:ops@bücher.de',
+    ]);
   });
 });
