@@ -36,6 +36,15 @@ describe('details: Markdown of descriptions (raw HTML off)', () => {
     assert.ok(out.includes('[b](command:workbench.action.quit)'), out);
   });
 
+  it('shows an image as its alt text: no image loaded, no link to it', () => {
+    const out = md.render('Power curve: ![the power curve](https://x/y.png) as measured.');
+    assert.equal(out, '<p>Power curve: the power curve as measured.</p>\n');
+    const linked = md.render('[![build status](https://ci/badge.svg)](https://ci/builds)');
+    assert.equal(linked, '<p><a href="https://ci/builds">build status</a></p>\n', 'an image inside a link: the link, with the alt text');
+    assert.equal(md.render('![x <b>](https://x/y.png)'), '<p>x &lt;b&gt;</p>\n', 'alt text is escaped');
+    assert.equal(md.render('![a](javascript:alert(1))'), '<p>![a](javascript:alert(1))</p>\n', 'an image of another scheme is text');
+  });
+
   it('a mailto link or a bare address is a link the host opens; a mailto the host would refuse is text', () => {
     assert.deepEqual(hrefs(md.render('Ask ml-team@example.com')), ['mailto:ml-team@example.com']);
     assert.equal(descriptionLink('mailto:ml-team@example.com'), 'mailto:ml-team@example.com');
