@@ -1,19 +1,26 @@
 // `npm test`: installs what is missing, compiles, then runs the suites against real parts.
 //   node scripts/test.mjs                 lint, unit, integration, extension host (in code-server), end to end
 //   node scripts/test.mjs unit|integration|exthost|e2e [grep]
+//   node scripts/test.mjs exthost --desktop [grep]   the extension-host suite in a desktop VS Code
+//                                                    that @vscode/test-electron downloads
 //   node scripts/test.mjs record          re-record the unit tests' responses from the pinned server
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { root, say } from './lib/setup.mjs';
 import { prepareOrExit } from './vscode/setup.mjs';
+import { parseTestArgs } from './vscode/testArgs.mjs';
 
-const [mode = 'all', ...words] = process.argv.slice(2);
-const grep = words.join(' ') || undefined;
+const { mode, desktop, grep, error } = parseTestArgs(process.argv.slice(2));
+if (error) {
+  process.stderr.write(`${error}\n`);
+  process.exit(2);
+}
 const suites = mode === 'all' ? ['unit', 'integration', 'exthost', 'e2e'] : [mode];
-const needsVsCode = suites.includes('exthost') || suites.includes('e2e');
+// code-server (and Chromium) for e2e, and for exthost unless a downloaded desktop VS Code runs it.
+const needsCodeServer = suites.includes('e2e') || (suites.includes('exthost') && !desktop);
 
-prepareOrExit({ python: mode !== 'unit' && mode !== 'lint', vscode: needsVsCode });
+prepareOrExit({ python: mode !== 'unit' && mode !== 'lint', vscode: needsCodeServer });
 
 if (mode === 'record') {
   const r = spawnSync(process.execPath, [path.join(root, 'out', 'scripts', 'testbed', 'recordFixtures.js')], { stdio: 'inherit' });
@@ -44,9 +51,11 @@ for (const suite of suites) {
   const resultFile = path.join(root, 'out', 'test-results', `${suite}.json`);
   fs.rmSync(resultFile, { force: true });
   const entry =
-    suite === 'exthost'
-      ? [path.join(root, 'out', 'scripts', 'vscode', 'runExtensionHostTests.js')]
-      : [path.join(root, 'out', 'test', 'runner.js'), suite, ...(grep ? [grep] : [])];
+    suite === 'exthost' && desktop
+      ? [path.join(root, 'out', 'scripts', 'vscode', 'runDesktopExtensionHostTests.js'), ...(grep ? [grep] : [])]
+      : suite === 'exthost'
+        ? [path.join(root, 'out', 'scripts', 'vscode', 'runExtensionHostTests.js')]
+        : [path.join(root, 'out', 'test', 'runner.js'), suite, ...(grep ? [grep] : [])];
   const r = spawnSync(process.execPath, entry, { stdio: 'inherit', cwd: root });
   if (fs.existsSync(resultFile)) {
     const res = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
