@@ -6,7 +6,14 @@ import { ConnectCommand } from './commands/connect';
 import { FilterCommands } from './commands/filter';
 import { LinkCommands } from './commands/linkCommands';
 import { RefreshCommands } from './commands/refresh';
-import { registerCommands } from './commands/runCommand';
+import { registerCommands, runCommand } from './commands/runCommand';
+import { AliasCommands } from './commands/manage/aliases';
+import { DeleteCommands } from './commands/manage/delete';
+import { RenameCommand } from './commands/manage/rename';
+import { RevealCommand } from './commands/manage/reveal';
+import { ManageSession } from './commands/manage/session';
+import { TagCommands } from './commands/manage/tags';
+import { TransitionCommands } from './commands/manage/transition';
 import { SignIn } from './commands/signIn';
 import { sortBy, toggleGroupByStage } from './commands/viewOptions';
 import { DetailsPanels } from './details/panels';
@@ -43,6 +50,13 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
   const refresh = new RefreshCommands(connections, reachability, models.tree, signIn);
   const connect = new ConnectCommand(log, () => connections.reconnect());
   const filters = new FilterCommands(models);
+  const session = new ManageSession(connections, models, details, log, pageSize, aliases);
+  const transitions = new TransitionCommands(session);
+  const aliasCommands = new AliasCommands(session);
+  const tags = new TagCommands(session);
+  const renames = new RenameCommand(session, [details]);
+  const deletes = new DeleteCommands(session);
+  const reveal = new RevealCommand(session);
   stopLocalServers = () => localServers.retainOnly(undefined);
   context.subscriptions.push(
     channel,
@@ -57,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
     details,
     signIn,
     capabilities.onDidChange(() => details.refresh()),
+    models.dragAndDrop.onDidDropVersions((drop) => runCommand('mlflowRegistry.transitionStage', () => transitions.drop(drop), log)),
   );
 
   context.subscriptions.push(
@@ -79,6 +94,16 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
         'mlflowRegistry.loadMoreVersions': (arg) =>
           models.tree.loadMoreVersions(requiredNode('mlflowRegistry.loadMoreVersions', arg, ['loadMoreVersions']).modelName),
         'mlflowRegistry.loadMoreModels': () => models.tree.loadMoreModels(),
+        'mlflowRegistry.transitionStage': (...args) => transitions.transition(...args),
+        'mlflowRegistry.archiveVersion': (...args) => transitions.archive(...args),
+        'mlflowRegistry.setAlias': (...args) => aliasCommands.setAlias(...args),
+        'mlflowRegistry.deleteAlias': (...args) => aliasCommands.deleteAlias(...args),
+        'mlflowRegistry.setTag': (...args) => tags.setTag(...args),
+        'mlflowRegistry.deleteTag': (...args) => tags.deleteTag(...args),
+        'mlflowRegistry.renameModel': (...args) => renames.rename(...args),
+        'mlflowRegistry.deleteVersion': (...args) => deletes.deleteVersions(...args),
+        'mlflowRegistry.deleteModel': (...args) => deletes.deleteModel(...args),
+        'mlflowRegistry.revealVersion': (...args) => reveal.reveal(...args),
       },
       log,
     ),

@@ -25,6 +25,12 @@ export const WALLS = [
     deniedFolders: [...UI, 'connection', 'localServer', 'webview', 'language'],
   },
   {
+    folders: ['lifecycle'],
+    why: 'src/lifecycle/ holds the registry actions and their undo in plain Node (integration tests run them): no vscode, no UI',
+    deniedPackages: ['vscode'],
+    deniedFolders: [...UI, 'connection', 'localServer', 'webview', 'language'],
+  },
+  {
     folders: ['connection', 'localServer'],
     why: 'connection/ and localServer/ run in plain Node (tests, the language server): no vscode, no UI',
     deniedPackages: ['vscode'],

@@ -79,3 +79,26 @@ export function optionalString(command: string, arg: unknown): string | undefine
   if (arg === undefined || isString(arg)) return arg;
   throw new CommandArgumentError(command, describeValue(arg), 'a text');
 }
+
+/** What keybindings pass (`"args": { "from": "selection" }`): act on the Models view's selection. */
+const fromSelection = (v: unknown) => isObject(v) && v.from === 'selection' && Object.keys(v).length === 1;
+
+/**
+ * The rows a command acts on: the row it was run on, or every selected row when VS Code passes
+ * the multi-selection (menus pass `(row, selectedRows)`); the view's selection for keybindings;
+ * undefined from the palette (the command asks). Rows of other kinds in a selection are left out.
+ */
+export function nodesArg<K extends Kind>(
+  command: string,
+  args: readonly unknown[],
+  kinds: readonly K[],
+  selection: () => readonly RegistryNode[],
+): NodeOf<K>[] | undefined {
+  const [first, all] = args;
+  const ofKind = (nodes: readonly RegistryNode[]) => nodes.filter((n): n is NodeOf<K> => (kinds as readonly Kind[]).includes(n.kind));
+  if (fromSelection(first)) return ofKind(selection());
+  const node = optionalNode(command, first, kinds);
+  if (!node) return undefined;
+  if (Array.isArray(all) && all.every(isNode) && all.some((n: RegistryNode) => n.id === node.id)) return ofKind(all as RegistryNode[]);
+  return [node];
+}

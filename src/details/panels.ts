@@ -74,8 +74,21 @@ export class DetailsPanels implements vscode.Disposable {
       existing.reveal();
       return;
     }
-    const panel = new DetailsPanel(target, this.host, () => this.panels.delete(key));
+    const panel: DetailsPanel = new DetailsPanel(target, this.host, () => {
+      for (const [k, p] of this.panels) if (p === panel) this.panels.delete(k);
+    });
     this.panels.set(key, panel);
+  }
+
+  /** A renamed model: its panels (the model's and its versions') follow it to the new name. */
+  followRename(oldName: string, newName: string): void {
+    for (const [key, panel] of [...this.panels]) {
+      if (panel.target.name !== oldName) continue;
+      const target: DetailsTarget = { ...panel.target, name: newName };
+      this.panels.delete(key);
+      this.panels.set(targetKey(target), panel);
+      panel.retarget(target);
+    }
   }
 
   private async open(link: LinkTarget): Promise<void> {
@@ -113,6 +126,10 @@ export class DetailsPanels implements vscode.Disposable {
   }
 }
 
+function panelTitle(target: DetailsTarget): string {
+  return target.kind === 'model' ? target.name : vscode.l10n.t('{0} v{1}', target.name, target.version);
+}
+
 class DetailsPanel {
   private readonly panel: vscode.WebviewPanel;
   private view: DetailsView | undefined;
@@ -120,13 +137,14 @@ class DetailsPanel {
   private disposed = false;
 
   constructor(
-    private readonly target: DetailsTarget,
+    private current: DetailsTarget,
     private readonly host: PanelHost,
     onDispose: () => void,
   ) {
     const webviewRoot = vscode.Uri.joinPath(host.extensionUri, 'dist', 'webview');
     const mediaRoot = vscode.Uri.joinPath(host.extensionUri, 'media');
-    const title = target.kind === 'model' ? target.name : vscode.l10n.t('{0} v{1}', target.name, target.version);
+    const target = current;
+    const title = panelTitle(target);
     this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, title, vscode.ViewColumn.Active, {
       enableScripts: true,
       enableFindWidget: true,
@@ -150,6 +168,17 @@ class DetailsPanel {
       subscription.dispose();
       onDispose();
     });
+  }
+
+  get target(): DetailsTarget {
+    return this.current;
+  }
+
+  /** The same model or version under a new name (a rename): new title, read again. */
+  retarget(target: DetailsTarget): void {
+    this.current = target;
+    this.panel.title = panelTitle(target);
+    this.refresh();
   }
 
   reveal(): void {

@@ -15,3 +15,4 @@ export * from './modelUri';
 export * from './resolveModelUri';
 export * from './names';
 export * from './capabilities';
+export * from './inputRules';

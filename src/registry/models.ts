@@ -1,4 +1,5 @@
 import { items, type Page } from './paging';
+import { aliasProblem, refuse, tagKeyProblem, tagValueProblem } from './inputRules';
 import type { Transport } from './transport';
 import type { ModelVersion, RegisteredModel, RegisteredModelSearchOptions, Stage, Tag } from './types';
 import { fromTags, toModelVersion, toRegisteredModel } from './wire';
@@ -107,6 +108,8 @@ export class RegisteredModelsApi {
   }
 
   async setTag(name: string, key: string, value: string, opts: CallOptions = {}): Promise<void> {
+    refuse(tagKeyProblem(key));
+    refuse(tagValueProblem(value));
     await this.t.request({ method: 'POST', path: `${P}/set-tag`, idempotent: true, signal: opts.signal, body: { name, key, value } });
   }
 
@@ -115,6 +118,7 @@ export class RegisteredModelsApi {
   }
 
   async setAlias(name: string, alias: string, version: string | number, opts: CallOptions = {}): Promise<void> {
+    refuse(aliasProblem(alias));
     await this.t.request({
       method: 'POST',
       path: `${P}/alias`,

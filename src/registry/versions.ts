@@ -1,4 +1,5 @@
 import { RegistryError } from './errors';
+import { refuse, tagKeyProblem, tagValueProblem } from './inputRules';
 import type { CallOptions } from './models';
 import { items, type Page } from './paging';
 import type { Transport } from './transport';
@@ -141,6 +142,8 @@ export class ModelVersionsApi {
   }
 
   async setTag(name: string, version: string | number, key: string, value: string, opts: CallOptions = {}): Promise<void> {
+    refuse(tagKeyProblem(key));
+    refuse(tagValueProblem(value));
     await this.t.request({
       method: 'POST',
       path: `${P}/set-tag`,

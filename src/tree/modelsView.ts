@@ -6,10 +6,10 @@ import type { LocalServers } from '../services/localServers';
 import { readSettings } from '../services/settings';
 import { AutoRefresh } from './autoRefresh';
 import { describeFilter, filterPlan, type ModelFilter } from './filterInput';
+import { VersionDragAndDrop } from './dragAndDrop';
 import type { RegistryNode } from './nodes';
 import { RegistryTreeProvider, type TreeState } from './registryTree';
 
-const VIEW_ID = 'mlflowRegistry.models';
 const REFRESHING_SETTINGS = ['mlflowRegistry.tree.groupByStage', 'mlflowRegistry.tree.sortBy', 'mlflowRegistry.pageSize'];
 
 /**
@@ -21,6 +21,8 @@ const REFRESHING_SETTINGS = ['mlflowRegistry.tree.groupByStage', 'mlflowRegistry
 export class ModelsView implements vscode.Disposable {
   readonly tree: RegistryTreeProvider;
   readonly view: vscode.TreeView<RegistryNode>;
+  /** Versions dropped on a stage group (the transition command subscribes). */
+  readonly dragAndDrop = new VersionDragAndDrop();
   private filter: { filter: ModelFilter; input: string } | undefined;
   private readonly listingFailed = new vscode.EventEmitter<unknown>();
   /** Listing the models failed (the view shows why): the status bar and sign-in react to it. */
@@ -34,7 +36,12 @@ export class ModelsView implements vscode.Disposable {
     log: Logger,
   ) {
     this.tree = new RegistryTreeProvider(() => readSettings(), log);
-    this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true });
+    this.view = vscode.window.createTreeView('mlflowRegistry.models', {
+      treeDataProvider: this.tree,
+      showCollapseAll: true,
+      canSelectMany: true,
+      dragAndDropController: this.dragAndDrop,
+    });
     const autoRefresh = new AutoRefresh(
       () => readSettings().autoRefreshSeconds,
       () => void this.autoRefresh(),
@@ -42,6 +49,8 @@ export class ModelsView implements vscode.Disposable {
     this.disposables = [
       this.tree,
       this.view,
+      this.dragAndDrop,
+      this.view.onDidChangeSelection((e) => this.onSelection(e.selection)),
       autoRefresh,
       this.listingFailed,
       this.tree.onDidChangeState((s) => this.onState(s)),
@@ -71,6 +80,34 @@ export class ModelsView implements vscode.Disposable {
     await vscode.commands.executeCommand('setContext', 'mlflowRegistry.filtered', Boolean(filter));
     this.tree.setFilter(filter ? filterPlan(filter) : undefined);
     this.updateMessage();
+  }
+
+  /** The rows selected now (keybindings act on them: their commands get no row). */
+  get selection(): readonly RegistryNode[] {
+    return this.view.selection;
+  }
+
+  /** Expands the tree to a version, loading version pages as needed, and selects it; false when it is not listed. */
+  async revealVersion(model: string, version: string, options: { focus?: boolean } = {}): Promise<boolean> {
+    const node = await this.tree.versionNode(model, version);
+    if (!node) return false;
+    await this.view.reveal(node, { select: true, focus: options.focus ?? false, expand: true });
+    return true;
+  }
+
+  /** Selects a model's row (after a rename, say); false when it is not listed. */
+  async revealModel(model: string): Promise<boolean> {
+    const node = await this.tree.modelNode(model);
+    if (!node) return false;
+    await this.view.reveal(node, { select: true, focus: false, expand: false });
+    return true;
+  }
+
+  /** `mlflowRegistry.selectionKind`: model, version, or mixed, so keybindings' when clauses can narrow. */
+  private onSelection(selection: readonly RegistryNode[]): void {
+    const kinds = new Set(selection.map((n) => n.kind));
+    const kind = kinds.size === 0 ? 'none' : kinds.size === 1 ? [...kinds][0] : 'mixed';
+    void vscode.commands.executeCommand('setContext', 'mlflowRegistry.selectionKind', kind);
   }
 
   /** The sentence above the tree: an error, else a server starting, else what is hidden and why. */

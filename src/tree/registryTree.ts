@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { RegistryClient } from '../registry/client';
+import { isRegistryError } from '../registry/errors';
 import { type FilterPlan, nameEqualsFilter } from '../registry/filters';
 import type { ModelVersion, RegisteredModel } from '../registry/types';
 import type { Logger } from '../logging/logger';
@@ -89,6 +90,93 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
     this.reset();
     if (this.client) this.setState({ kind: 'loading' });
     this.changed.fire(undefined);
+  }
+
+  /**
+   * Reads one model again after a change (its row and its versions). A model the server no
+   * longer has leaves the list; false when the model is not listed (a new name: refresh all).
+   */
+  async refreshModel(name: string): Promise<boolean> {
+    const client = this.client;
+    if (!client || !this.models) return false;
+    const i = this.models.findIndex((m) => m.name === name);
+    if (i < 0) return false;
+    this.versions.delete(name);
+    try {
+      this.models[i] = await client.models.get(name);
+      this.changed.fire(this.nodes.get(nodeId.model(name)));
+    } catch (e) {
+      if (!(isRegistryError(e) && e.isNotFound)) throw e;
+      this.models.splice(i, 1);
+      this.forget(nodeId.model(name));
+      this.changed.fire(undefined);
+    }
+    return true;
+  }
+
+  /**
+   * The row of a version, loading the model's version pages until it is there (and marking
+   * its model and stage group expanded), for revealing it. Undefined when the model is not
+   * listed (another page, or filtered out) or has no such version.
+   */
+  async versionNode(modelName: string, version: string): Promise<RegistryNode | undefined> {
+    const client = this.client;
+    if (!client) return undefined;
+    if (!this.models) await this.getChildren();
+    const model = this.models?.find((m) => m.name === modelName);
+    if (!model) return undefined;
+    const modelNode: RegistryNode = this.nodes.get(nodeId.model(modelName)) ?? { kind: 'model', id: nodeId.model(modelName), model };
+    this.remember(modelNode, undefined);
+    const state = this.versionsOf(client, modelName);
+    await state.ensureFirstPage();
+    while (!state.all.some((v) => v.version === version) && !state.complete) await state.loadNext();
+    const v = state.all.find((x) => x.version === version);
+    if (!v) return undefined;
+    this.expanded.set(modelNode.id, true);
+    const node = this.makeVersionNode(model, v);
+    if (this.settings().groupByStage) {
+      const group = this.modelChildren(modelNode as ModelNode, state).find((r) => r.kind === 'stageGroup' && r.stage === v.currentStage);
+      if (!group) return undefined;
+      this.remember(group, modelNode);
+      this.expanded.set(group.id, true);
+      this.remember(node, group);
+    } else {
+      this.remember(node, modelNode);
+    }
+    return node;
+  }
+
+  /** A model was renamed: its expanded rows stay expanded under the new name. */
+  followRename(oldName: string, newName: string): void {
+    for (const [id, open] of [...this.expanded]) {
+      const renamed =
+        id === nodeId.model(oldName)
+          ? nodeId.model(newName)
+          : id.startsWith(`stage:${oldName}:`)
+            ? `stage:${newName}:${id.slice(`stage:${oldName}:`.length)}`
+            : undefined;
+      if (renamed) this.expanded.set(renamed, open);
+    }
+  }
+
+  /** A listed model's row (undefined when the model is not in the list). */
+  async modelNode(name: string): Promise<RegistryNode | undefined> {
+    if (!this.models) await this.getChildren();
+    const model = this.models?.find((m) => m.name === name);
+    if (!model) return undefined;
+    const node: RegistryNode = this.nodes.get(nodeId.model(name)) ?? { kind: 'model', id: nodeId.model(name), model };
+    this.remember(node, undefined);
+    return node;
+  }
+
+  private remember(node: RegistryNode, parent: RegistryNode | undefined): void {
+    this.nodes.set(node.id, node);
+    this.parents.set(node.id, parent);
+  }
+
+  private forget(id: string): void {
+    this.nodes.delete(id);
+    this.parents.delete(id);
   }
 
   /** Lists only the models that match (a new search from the first page); undefined lists all. */
@@ -186,7 +274,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
       const state = this.versions.get(node.modelName);
       const model = this.models?.find((m) => m.name === node.modelName);
       if (!state || !model) return [];
-      return state.all.filter((v) => v.currentStage === node.stage).map((v) => this.versionNode(model, v));
+      return state.all.filter((v) => v.currentStage === node.stage).map((v) => this.makeVersionNode(model, v));
     }
     return [];
   }
@@ -208,13 +296,13 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
         });
       }
     } else {
-      rows.push(...all.map((v) => this.versionNode(node.model, v)));
+      rows.push(...all.map((v) => this.makeVersionNode(node.model, v)));
     }
     if (!state.complete) rows.push({ kind: 'loadMoreVersions', id: nodeId.loadMoreVersions(node.model.name), modelName: node.model.name });
     return rows;
   }
 
-  private versionNode(model: RegisteredModel, v: ModelVersion): RegistryNode {
+  private makeVersionNode(model: RegisteredModel, v: ModelVersion): RegistryNode {
     const aliases = this.showAliases ? model.aliases.filter((a) => a.version === v.version).map((a) => a.alias) : [];
     return { kind: 'version', id: nodeId.version(model.name, v.version), version: v, aliases };
   }
