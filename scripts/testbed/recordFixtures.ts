@@ -52,7 +52,10 @@ async function main(): Promise<void> {
     await record('models-search-page3', 'GET', `${M}/search`, { max_results: '1', order_by: ['name ASC'], page_token: t2 });
     await record('model-get', 'GET', `${M}/get`, { name: 'power-forecasting-model' });
     await record('model-get-empty', 'GET', `${M}/get`, { name: 'fixture-a' });
-    await record('version-get', 'GET', `${V}/get`, { name: 'power-forecasting-model', version: '2' });
+    const version = JSON.parse((await record('version-get', 'GET', `${V}/get`, { name: 'power-forecasting-model', version: '2' })).text)
+      .model_version as { run_id: string };
+    // The run version 2 came from: its parameters, metrics and tags (the details panel's run section).
+    await record('run-get', 'GET', 'api/2.0/mlflow/runs/get', { run_id: version.run_id });
     await record('versions-search', 'GET', `${V}/search`, {
       filter: "name='power-forecasting-model'",
       max_results: '10',

@@ -1,7 +1,12 @@
-/** Entities for the details tests, made from answers recorded from the pinned MLflow server. */
+/**
+ * Entities for the details tests, made from answers recorded from the pinned MLflow server
+ * (`npm run record-fixtures`, scripts/testbed/recordFixtures.ts); nothing here is written by hand.
+ */
+import * as fs from 'node:fs';
+import { windfarmCsv } from '../../../scripts/testbed/paths';
 import { parseMlModel } from '../../../src/registry/mlmodel';
 import type { MlModel, ModelVersion, RegisteredModel, Run } from '../../../src/registry/types';
-import { toModelVersion, toRegisteredModel } from '../../../src/registry/wire';
+import { toModelVersion, toRegisteredModel, toRun } from '../../../src/registry/wire';
 import { recorded } from '../../support/recorded';
 
 export function recordedVersion(): ModelVersion {
@@ -20,29 +25,19 @@ export function recordedMlModel(): MlModel {
   return parseMlModel(recorded('version-mlmodel').text);
 }
 
-/** The shape runs/get answers with for the walkthrough's version 2 (no recorded fixture of a run yet). */
-export function walkthroughRun(runId: string): Run {
-  return {
-    info: { runId, runName: 'random-forest', experimentId: '1', status: 'FINISHED' },
-    data: {
-      metrics: [{ key: 'mse', value: 38912.25, step: 0, timestamp: 1 }],
-      params: [
-        { key: 'n_estimators', value: '300' },
-        { key: 'model_type', value: 'RandomForestRegressor' },
-      ],
-      tags: [{ key: 'algorithm', value: 'random-forest' }],
-    },
-  };
+/** runs/get of the run the walkthrough's version 2 came from (the 300-tree random forest). */
+export function recordedRun(): Run {
+  return toRun(JSON.parse(recorded('run-get').text).run);
 }
 
-export const SIGNATURE_INPUTS = [
-  'temperature_00',
-  'wind_direction_00',
-  'wind_speed_00',
-  'temperature_08',
-  'wind_direction_08',
-  'wind_speed_08',
-  'temperature_16',
-  'wind_direction_16',
-  'wind_speed_16',
-];
+/**
+ * What the walkthrough's models take as input, from the data they were trained on (not from the
+ * server): the wind farm dataset's columns but its index and the target, `power`, in file order.
+ */
+export function windfarmFeatures(): string[] {
+  const header = fs.readFileSync(windfarmCsv(), 'utf8').split(/\r?\n/, 1)[0];
+  return header
+    .split(',')
+    .slice(1)
+    .filter((c) => c !== 'power');
+}

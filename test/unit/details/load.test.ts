@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { type DetailsClient, loadDetails } from '../../../src/details/load';
 import type { MlModel, ModelVersion, ModelVersionSearchOptions, RegisteredModel, Run } from '../../../src/registry/types';
-import { recordedMlModel, recordedModel, recordedVersion, recordedVersions, walkthroughRun } from './fixtures';
+import { recordedMlModel, recordedModel, recordedRun, recordedVersion, recordedVersions } from './fixtures';
 
 interface Fake {
   client: DetailsClient;
@@ -34,7 +34,7 @@ function fakeClient(o: {
         })();
       },
     },
-    tracking: { getRun: (runId) => (calls.push(`run ${runId}`), o.run ? o.run() : Promise.resolve(walkthroughRun(runId))) },
+    tracking: { getRun: (runId) => (calls.push(`run ${runId}`), o.run ? o.run() : Promise.resolve(recordedRun())) },
   };
   return { client, calls, searches };
 }
@@ -48,6 +48,7 @@ describe('details: reading what a panel shows', () => {
     assert.equal(data.version.version, '2');
     assert.ok(data.mlModel.ok && data.mlModel.value.signature?.inputs?.length === 9);
     assert.ok(data.run?.ok && data.run.value.data.metrics[0].key === 'mse');
+    assert.equal(data.run.value.info.runId, data.version.runId, "the version's own run");
     assert.deepEqual(f.calls.sort(), [
       'mlmodel power-forecasting-model 2',
       `run ${recordedVersion().runId}`,

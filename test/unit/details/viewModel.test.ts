@@ -3,7 +3,7 @@ import { buildModelView, buildVersionView } from '../../../src/details/viewModel
 import { firstLine } from '../../../src/ui/plainText';
 import type { Block, DetailsView, Inline } from '../../../src/shared/detailsProtocol';
 import { englishText } from './englishText';
-import { recordedMlModel, recordedModel, recordedVersion, recordedVersions, SIGNATURE_INPUTS, walkthroughRun } from './fixtures';
+import { recordedMlModel, recordedModel, recordedRun, recordedVersion, recordedVersions, windfarmFeatures } from './fixtures';
 
 const text = (parts: Inline[]) => parts.map((p) => p.text).join(' ');
 const fact = (view: DetailsView, label: string) => {
@@ -21,7 +21,7 @@ const messages = (view: DetailsView, sectionId: string) =>
 
 describe('details: the view of a model version', () => {
   const version = recordedVersion();
-  const run = walkthroughRun(version.runId!);
+  const run = recordedRun();
   const view = buildVersionView(
     { kind: 'version', version, mlModel: { ok: true, value: recordedMlModel() }, run: { ok: true, value: run } },
     englishText,
@@ -40,7 +40,8 @@ describe('details: the view of a model version', () => {
     assert.equal(text(fact(view, 'Status')), 'Ready');
     assert.equal(text(fact(view, 'Aliases')), '@champion');
     assert.equal(text(fact(view, 'Tags')), 'algorithm=random-forest');
-    assert.equal(text(fact(view, 'Source')), 'models:/m-68c99bb6b3df4e62a6246a691a3b3434');
+    assert.match(version.source ?? '', /^models:\/m-[0-9a-f]{32}$/, 'MLflow 3 registers a logged model');
+    assert.equal(text(fact(view, 'Source')), version.source);
     assert.equal(view.description.markdown, version.description);
   });
 
@@ -53,13 +54,16 @@ describe('details: the view of a model version', () => {
 
   it("lists the signature's nine input columns and its tensor output from MLmodel", () => {
     const inputs = table(view, 'signature-inputs');
+    const features = windfarmFeatures();
+    assert.equal(features.length, 9);
     assert.deepEqual(
       inputs.rows.map((r) => text(r[0])),
-      SIGNATURE_INPUTS,
+      features,
+      'the columns the model was trained on, in order',
     );
     assert.deepEqual(
       inputs.rows.map((r) => text(r[1])),
-      SIGNATURE_INPUTS.map(() => 'double'),
+      features.map(() => 'double'),
     );
     const outputs = table(view, 'signature-outputs');
     assert.deepEqual(
@@ -76,9 +80,12 @@ describe('details: the view of a model version', () => {
         ['n_estimators', '300'],
       ],
     );
+    const [mse] = run.data.metrics;
+    assert.equal(mse.key, 'mse');
     assert.deepEqual(
       table(view, 'run-metrics').rows.map((r) => r.map(text)),
-      [['mse', '38912.25', '0']],
+      [['mse', String(mse.value), '0']],
+      'the value unrounded, and its step',
     );
   });
 
