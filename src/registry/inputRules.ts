@@ -11,7 +11,8 @@ import type { MessageId, MessageParams } from './errorMessages';
 
 export const MAX_ALIAS = 255;
 export const MAX_TAG_KEY = 250;
-export const MAX_TAG_VALUE = 5000;
+/** MLflow 3 (MAX_MODEL_REGISTRY_TAG_VALUE_LENGTH); older servers kept 5,000 and say so themselves. */
+export const MAX_TAG_VALUE = 100_000;
 
 export interface InputProblem {
   messageId: MessageId;
