@@ -81,6 +81,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
         const fresh = await this.client.models.get(name);
         const i = this.models.findIndex((m) => m.name === name);
         if (i >= 0) this.models[i] = fresh;
+        this.updateModelNode(fresh);
       } catch (e) {
         this.log.warn(`refreshing ${name}: ${e instanceof Error ? e.message : e}`);
       }
@@ -103,8 +104,9 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
     if (i < 0) return false;
     this.versions.delete(name);
     try {
-      this.models[i] = await client.models.get(name);
-      this.changed.fire(this.nodes.get(nodeId.model(name)));
+      const fresh = await client.models.get(name);
+      this.models[i] = fresh;
+      this.changed.fire(this.updateModelNode(fresh));
     } catch (e) {
       if (!(isRegistryError(e) && e.isNotFound)) throw e;
       this.models.splice(i, 1);
@@ -166,6 +168,16 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
     if (!model) return undefined;
     const node: RegistryNode = this.nodes.get(nodeId.model(name)) ?? { kind: 'model', id: nodeId.model(name), model };
     this.remember(node, undefined);
+    return node;
+  }
+
+  /**
+   * VS Code re-renders a changed row from the very object it was given: the model's row object
+   * takes the fresh model, so its description and tooltip are not the stale ones.
+   */
+  private updateModelNode(model: RegisteredModel): RegistryNode | undefined {
+    const node = this.nodes.get(nodeId.model(model.name));
+    if (node?.kind === 'model') node.model = model;
     return node;
   }
 

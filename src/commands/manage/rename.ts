@@ -36,8 +36,7 @@ export class RenameCommand {
     );
     this.session.models.tree.followRename(model.name, newName);
     for (const f of this.followers) f.followRename(model.name, newName);
-    await this.session.models.tree.refresh();
-    await this.session.showChange([newName], { model: newName });
+    await this.session.showChange([model.name, newName], { model: newName });
     this.session.offerUndo(vscode.l10n.t('Renamed {0} to {1}.', model.name, newName), change, { model: newName });
   }
 }
