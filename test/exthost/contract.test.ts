@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MlflowRegistryApi } from '../../src/api';
-
-const ID = 'mlflow-registry-tools.mlflow-model-registry';
+import { eventually } from '../support/eventually';
+import { activateExtension, countRequests, EXTENSION_ID, requestMark } from './support/extension';
 
 interface Manifest {
   contributes: {
@@ -17,11 +17,8 @@ describe('the extension in a real VS Code extension host', () => {
   let api: MlflowRegistryApi;
   let manifest: Manifest;
   before(async () => {
-    const ext = vscode.extensions.getExtension<MlflowRegistryApi>(ID);
-    assert.ok(ext, `${ID} is installed`);
-    api = await ext.activate();
-    await api.ready();
-    manifest = ext.packageJSON as Manifest;
+    api = await activateExtension();
+    manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as Manifest;
   });
 
   it('every command declared in package.json is registered, and every registered mlflowRegistry command is declared', async () => {
@@ -62,21 +59,17 @@ describe('the extension in a real VS Code extension host', () => {
   });
 
   it('every declared view is backed by a tree: focusing it lists the registry through the extension', async () => {
-    const before = api.requests().filter((r) => r.path.endsWith('registered-models/search')).length;
+    const mark = requestMark(api);
     await vscode.commands.executeCommand('mlflowRegistry.refresh');
     await vscode.commands.executeCommand('mlflowRegistry.models.focus');
-    const deadline = Date.now() + 20_000;
-    while (api.requests().filter((r) => r.path.endsWith('registered-models/search')).length === before && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    assert.ok(
-      api.requests().filter((r) => r.path.endsWith('registered-models/search')).length > before,
-      'the focused view asked for the models',
-    );
+    await eventually(() => assert.ok(countRequests(api, 'registered-models/search', mark) > 0, 'no search yet'), {
+      timeout: 20_000,
+      message: 'the focused view to ask for the models',
+    });
   });
 
   it('activate() returns the API with the version and the registry from settings', () => {
-    assert.equal(api.version, vscode.extensions.getExtension(ID)!.packageJSON.version);
+    assert.equal(api.version, vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.version);
     assert.equal(api.registryUrl(), process.env.MLFLOW_REGISTRY_EXTHOST_MLFLOW_URL);
   });
 });

@@ -3,18 +3,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MlflowRegistryApi } from '../../src/api';
+import { eventually } from '../support/eventually';
+import { activateExtension } from './support/extension';
 
-const ID = 'mlflow-registry-tools.mlflow-model-registry';
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 150_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`waited ${ms / 1000} s for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
+/** A local server starts in seconds here, but a first start on a busy machine has taken minutes. */
+const SERVER_START = 150_000;
 
 /**
  * A workspace mlflow.db served by a started mlflow server, with the Python chosen as design.md
@@ -31,30 +24,30 @@ describe("a local mlflow.db served with the user's Python", function () {
   const models = async () => (await api.tree.children()).map((r) => r.label);
 
   before(async () => {
-    api = await vscode.extensions.getExtension<MlflowRegistryApi>(ID)!.activate();
-    await api.ready();
+    api = await activateExtension();
     fs.copyFileSync(process.env.MLFLOW_REGISTRY_EXTHOST_MLFLOW_DB!, path.join(folder(), 'mlflow.db'));
   });
   after(async () => {
     await config().update('pythonPath', undefined, vscode.ConfigurationTarget.Global);
     await config().update('trackingUri', undefined, vscode.ConfigurationTarget.Workspace);
-    await until("the suite's server again", () => api.registryUrl() === mlflowUrl);
-    await until('no local server left', async () => ((await api.localServers()).length === 0 ? true : undefined), 30_000);
-    await until(
-      "the tree from the suite's server",
-      async () => ((await models()).includes('power-forecasting-model') ? true : undefined),
-      30_000,
-    );
+    await eventually(() => assert.equal(api.registryUrl(), mlflowUrl), { timeout: SERVER_START, message: "the suite's server again" });
+    await eventually(async () => assert.deepEqual(await api.localServers(), []), { message: 'no local server left' });
+    await eventually(async () => assert.ok((await models()).includes('power-forecasting-model'), (await models()).join(', ')), {
+      message: "the tree from the suite's server",
+    });
   });
 
   it('a store that does not exist is not created: the view says where it looked', async () => {
     await config().update('trackingUri', 'sqlite:///no-such.db', vscode.ConfigurationTarget.Workspace);
-    await until(
-      'the error',
-      () => (api.tree.state().kind === 'error' && /no-such\.db/.test(api.tree.message() ?? '') ? true : undefined),
-      30_000,
+    const message = await eventually(
+      () => {
+        assert.equal(api.tree.state().kind, 'error');
+        const m = api.tree.message() ?? '';
+        assert.match(m, /no-such\.db/);
+        return m;
+      },
+      { message: 'the error about no-such.db' },
     );
-    const message = api.tree.message() ?? '';
     assert.match(message, /There is no no-such\.db at .*no-such\.db/, message);
     assert.match(message, /sqlite:\/\/\/\/absolute\/path/, 'says how to name another file');
     assert.ok(!fs.existsSync(path.join(folder(), 'no-such.db')), 'no empty store was created');
@@ -63,8 +56,13 @@ describe("a local mlflow.db served with the user's Python", function () {
 
   it("with no pythonPath, the Python extension's interpreter starts mlflow server for the workspace mlflow.db", async () => {
     await config().update('trackingUri', 'sqlite:///mlflow.db', vscode.ConfigurationTarget.Workspace);
-    const url = await until('a local server', () =>
-      api.registryUrl()?.startsWith('http://127.0.0.1:') && api.registryUrl() !== mlflowUrl ? api.registryUrl() : undefined,
+    const url = await eventually(
+      () => {
+        const u = api.registryUrl() ?? '';
+        assert.ok(u.startsWith('http://127.0.0.1:') && u !== mlflowUrl, `the registry is ${u}`);
+        return u;
+      },
+      { timeout: SERVER_START, message: 'a local server' },
     );
     const [server] = await api.localServers();
     assert.equal(server.url, url);
@@ -90,25 +88,39 @@ describe("a local mlflow.db served with the user's Python", function () {
       });
     assert.ok(server, 'the supervisor has a server process');
     process.kill(-Number(server), 'SIGKILL');
-    await until('the error', () => (api.tree.state().kind === 'error' ? true : undefined), 60_000);
+    await eventually(() => assert.equal(api.tree.state().kind, 'error'), { timeout: 60_000, message: 'the error' });
     assert.match(api.tree.message() ?? '', /The local MLflow server for mlflow\.db stopped .*Retry starts it again/);
     assert.deepEqual(await api.localServers(), []);
     await vscode.commands.executeCommand('mlflowRegistry.retry');
-    const [again] = await until('a new server', async () => ((await api.localServers()).length ? api.localServers() : undefined));
+    const again = await eventually(
+      async () => {
+        const [server] = await api.localServers();
+        assert.ok(server, 'no local server yet');
+        return server;
+      },
+      { timeout: SERVER_START, message: 'a new server' },
+    );
     assert.notEqual(again.pid, before.pid);
-    await until('its models', async () => ((await models()).includes('power-forecasting-model') ? true : undefined), 30_000);
+    await eventually(async () => assert.ok((await models()).includes('power-forecasting-model'), (await models()).join(', ')), {
+      message: 'its models',
+    });
   });
 
   it('a pythonPath setting comes before the Python extension: a wrong one says so, and clearing it starts the server again', async () => {
     const wrong = path.join(folder(), 'no-such-python');
     await config().update('pythonPath', wrong, vscode.ConfigurationTarget.Global);
-    await until('the error', () => (api.tree.state().kind === 'error' ? true : undefined));
+    await eventually(() => assert.equal(api.tree.state().kind, 'error'), { timeout: SERVER_START, message: 'the error' });
     const message = api.tree.message() ?? '';
     assert.match(message, /No Python found at .*no-such-python/, message);
     assert.match(message, /mlflowRegistry\.pythonPath/, 'says which setting to change');
     assert.deepEqual(await api.localServers(), []);
     await config().update('pythonPath', undefined, vscode.ConfigurationTarget.Global);
-    await until('the server again', async () => ((await api.localServers())[0]?.pythonSource === 'pythonExtension' ? true : undefined));
-    await until('its models', async () => ((await models()).includes('power-forecasting-model') ? true : undefined), 30_000);
+    await eventually(async () => assert.equal((await api.localServers())[0]?.pythonSource, 'pythonExtension'), {
+      timeout: SERVER_START,
+      message: "the server again, with the Python extension's interpreter",
+    });
+    await eventually(async () => assert.ok((await models()).includes('power-forecasting-model'), (await models()).join(', ')), {
+      message: 'its models',
+    });
   });
 });

@@ -2,9 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MlflowRegistryApi } from '../../src/api';
 import { RegistryClient } from '../../src/registry/client';
-
-const ID = 'mlflow-registry-tools.mlflow-model-registry';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { eventually } from '../support/eventually';
+import { activateExtension } from './support/extension';
 
 describe('paging the Models view', () => {
   let api: MlflowRegistryApi;
@@ -16,17 +15,21 @@ describe('paging the Models view', () => {
 
   before(async function () {
     this.timeout(60_000);
-    api = await vscode.extensions.getExtension<MlflowRegistryApi>(ID)!.activate();
-    await api.ready();
+    api = await activateExtension();
     client = new RegistryClient({ baseUrl: process.env.MLFLOW_REGISTRY_EXTHOST_MLFLOW_URL! });
     for (const name of names) {
-      await client.models.create(name);
-      await sleep(20); // distinct last-update times
+      const created = await client.models.create(name);
+      // Distinct last-update times: the next model is created once the clock has passed this one's.
+      await eventually(() => Date.now() > (created.lastUpdatedTimestamp ?? 0), { interval: 5, message: 'the clock to move on' });
     }
     await config().update('pageSize', 2, vscode.ConfigurationTarget.Global);
     await config().update('tree.sortBy', 'lastUpdated', vscode.ConfigurationTarget.Global);
-    await sleep(300);
     await vscode.commands.executeCommand('mlflowRegistry.filter', `name LIKE '${prefix}-%'`);
+    // The settings reach the view asynchronously: wait for the first page as they make it.
+    await eventually(async () => assert.deepEqual(await labels(), [names[3], names[2], 'Load more…']), {
+      timeout: 15_000,
+      message: 'the first page of two, newest first',
+    });
   });
   after(async () => {
     await vscode.commands.executeCommand('mlflowRegistry.clearFilter');

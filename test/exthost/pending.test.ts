@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { MlflowRegistryApi, TreeRow } from '../../src/api';
 import { RegistryClient } from '../../src/registry/client';
-
-const ID = 'mlflow-registry-tools.mlflow-model-registry';
+import { eventually } from '../support/eventually';
+import { activateExtension, countRequests, requestMark } from './support/extension';
 
 /** Open-source MLflow creates every version READY: the test sets the status in the server's SQLite database. */
 function setStatus(name: string, version: number, status: string): void {
@@ -33,8 +33,7 @@ async function versionRow(api: MlflowRegistryApi, name: string): Promise<TreeRow
 describe('versions still registering', () => {
   it('show a pending version as registering, and poll it until it settles as READY', async function () {
     this.timeout(60_000);
-    const api = await vscode.extensions.getExtension<MlflowRegistryApi>(ID)!.activate();
-    await api.ready();
+    const api = await activateExtension();
     const client = new RegistryClient({ baseUrl: process.env.MLFLOW_REGISTRY_EXTHOST_MLFLOW_URL! });
     const name = `pending-${Date.now().toString(36)}`;
     await client.models.create(name);
@@ -45,17 +44,18 @@ describe('versions still registering', () => {
       const pending = await versionRow(api, name);
       assert.match(pending?.contextValue ?? '', /status:PENDING_REGISTRATION/);
       assert.match(pending?.description ?? '', /registering…/);
-      const before = api.requests().filter((r) => r.path.endsWith('model-versions/get')).length;
+      const mark = requestMark(api);
       setStatus(name, 1, 'READY');
-      const deadline = Date.now() + 20_000;
-      let row = pending;
-      while (Date.now() < deadline && !/status:READY/.test(row?.contextValue ?? '')) {
-        await new Promise((r) => setTimeout(r, 500));
-        row = (await api.tree.children(`stage:${name}:None`))[0];
-      }
-      assert.match(row?.contextValue ?? '', /status:READY/, 'the poll saw the version settle');
-      assert.doesNotMatch(row?.description ?? '', /registering/);
-      assert.ok(api.requests().filter((r) => r.path.endsWith('model-versions/get')).length > before, 'it polled the version');
+      const row = await eventually(
+        async () => {
+          const r = (await api.tree.children(`stage:${name}:None`))[0];
+          assert.match(r?.contextValue ?? '', /status:READY/);
+          return r;
+        },
+        { timeout: 20_000, interval: 500, message: 'the poll to see the version settle' },
+      );
+      assert.doesNotMatch(row.description ?? '', /registering/);
+      assert.ok(countRequests(api, 'model-versions/get', mark) > 0, 'it polled the version');
     } finally {
       await client.models.delete(name);
       await client.close();

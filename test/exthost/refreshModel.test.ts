@@ -1,14 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { MlflowRegistryApi } from '../../src/api';
 import { RegistryClient } from '../../src/registry/client';
-
-const ID = 'mlflow-registry-tools.mlflow-model-registry';
+import { activateExtension } from './support/extension';
 
 describe('refreshing one model from its row', () => {
   it("shows a version registered elsewhere and the model row's new latest versions", async () => {
-    const api = await vscode.extensions.getExtension<MlflowRegistryApi>(ID)!.activate();
-    await api.ready();
+    const api = await activateExtension();
     const client = new RegistryClient({ baseUrl: process.env.MLFLOW_REGISTRY_EXTHOST_MLFLOW_URL! });
     const name = `refresh-one-${Date.now().toString(36)}`;
     await client.models.create(name);

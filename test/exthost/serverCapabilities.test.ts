@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FaultProxy } from '../../scripts/testbed/faultProxy';
 import type { MlflowRegistryApi, TreeRow } from '../../src/api';
+import { eventually } from '../support/eventually';
+import { activateExtension } from './support/extension';
 
-const ID = 'mlflow-registry-tools.mlflow-model-registry';
 const WALKTHROUGH = 'power-forecasting-model';
 const VERSION = '/version';
 const ALIAS = 'registered-models/alias';
@@ -11,20 +12,7 @@ const ENDPOINT_NOT_FOUND = JSON.stringify({
   error_code: 'ENDPOINT_NOT_FOUND',
   message: 'No API endpoint for /api/2.0/mlflow/registered-models/alias',
 });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const sameUrl = (a: string | undefined, b: string) => a?.replace(/\/+$/, '') === b.replace(/\/+$/, '');
-
-/** Polls until `ok` holds (or says what it last saw). */
-async function until<T>(what: string, read: () => T | Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last = await read();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
-    await sleep(200);
-    last = await read();
-  }
-  return last;
-}
 
 describe('server capabilities: alias features hidden, with one explanation, where the server lacks them', () => {
   let api: MlflowRegistryApi;
@@ -36,12 +24,14 @@ describe('server capabilities: alias features hidden, with one explanation, wher
   /** Points the extension at `url` and waits until it has connected there and knows what it supports. */
   async function connectTo(url: string) {
     await config().update('trackingUri', url, vscode.ConfigurationTarget.Global);
-    await until(
-      'the new connection and its capabilities',
-      () => ({ url: api.registryUrl(), caps: api.capabilities() }),
-      (s) => sameUrl(s.url, url) && s.caps !== undefined,
+    return eventually(
+      () => {
+        const caps = api.capabilities();
+        assert.ok(sameUrl(api.registryUrl(), url) && caps, `connected to ${api.registryUrl()}, capabilities ${JSON.stringify(caps)}`);
+        return caps;
+      },
+      { message: `the connection to ${url} and its capabilities` },
     );
-    return api.capabilities()!;
   }
 
   /** The walkthrough's model row and its version 2 (alias champion on the real server), listed as the view lists them. */
@@ -61,8 +51,7 @@ describe('server capabilities: alias features hidden, with one explanation, wher
   }
 
   before(async () => {
-    api = await vscode.extensions.getExtension<MlflowRegistryApi>(ID)!.activate();
-    await api.ready();
+    api = await activateExtension();
     realUrl = process.env.MLFLOW_REGISTRY_EXTHOST_MLFLOW_URL!;
     savedTrackingUri = config().inspect('trackingUri')?.globalValue;
   });
@@ -71,20 +60,26 @@ describe('server capabilities: alias features hidden, with one explanation, wher
     this.timeout(60_000);
     await config().update('trackingUri', savedTrackingUri, vscode.ConfigurationTarget.Global);
     // Leave the extension as the other suites expect it: on the real server, aliases shown.
-    await until(
-      'the real server again',
-      () => ({ url: api.registryUrl(), caps: api.capabilities() }),
-      (s) => sameUrl(s.url, realUrl) && s.caps?.aliases === true,
+    await eventually(
+      () =>
+        assert.ok(
+          sameUrl(api.registryUrl(), realUrl) && api.capabilities()?.aliases === true,
+          `connected to ${api.registryUrl()}, capabilities ${JSON.stringify(api.capabilities())}`,
+        ),
+      { message: 'the real server again, with aliases' },
     );
     await api.tree.children();
     for (const p of proxies) await p.stop();
   });
 
   it('the real server: aliases on, no notice, and version 2 shows @champion', async () => {
-    const caps = await until(
-      'capabilities of the real server',
-      () => api.capabilities(),
-      (c) => c !== undefined,
+    const caps = await eventually(
+      () => {
+        const c = api.capabilities();
+        assert.ok(c, 'not known yet');
+        return c;
+      },
+      { message: 'capabilities of the real server' },
     );
     assert.equal(caps?.aliases, true);
     assert.match(caps?.serverVersion ?? '', /^3\./);
@@ -107,10 +102,13 @@ describe('server capabilities: alias features hidden, with one explanation, wher
     const caps = await connectTo(url);
     assert.deepEqual(caps, { serverVersion: '2.2.0', aliases: false, aliasesReason: 'version' });
     assert.equal(proxy.count(ALIAS), 0, 'the version decides: no probe');
-    const message = await until(
-      'the explanation above the view',
-      () => api.tree.message(),
-      (m) => !!m && /alias/.test(m),
+    const message = await eventually(
+      () => {
+        const m = api.tree.message();
+        assert.match(m ?? '', /alias/);
+        return m;
+      },
+      { message: 'the explanation above the view' },
     );
     assert.equal(message, 'This server runs MLflow 2.2.0; model aliases need MLflow 2.3 or later, so alias features are hidden.');
     const { model, v2 } = await walkthroughRows();
@@ -133,10 +131,13 @@ describe('server capabilities: alias features hidden, with one explanation, wher
     const caps = await connectTo(url);
     assert.deepEqual(caps, { aliases: false, aliasesReason: 'endpoint' });
     assert.equal(proxy.count(ALIAS), 1, 'probed once');
-    const message = await until(
-      'the explanation above the view',
-      () => api.tree.message(),
-      (m) => !!m && /alias/.test(m),
+    const message = await eventually(
+      () => {
+        const m = api.tree.message();
+        assert.match(m ?? '', /alias/);
+        return m;
+      },
+      { message: 'the explanation above the view' },
     );
     assert.equal(message, 'This registry does not offer model aliases (its alias endpoint is not there), so alias features are hidden.');
     const { v2 } = await walkthroughRows();

@@ -2,18 +2,17 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MlflowRegistryApi } from '../../src/api';
 import { RegistryClient } from '../../src/registry/client';
+import { eventually } from '../support/eventually';
+import { activateExtension } from './support/extension';
 
-const ID = 'mlflow-registry-tools.mlflow-model-registry';
 const WALKTHROUGH = 'power-forecasting-model';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('view options: sort, grouping, auto-refresh', () => {
   let api: MlflowRegistryApi;
   let client: RegistryClient;
   const config = () => vscode.workspace.getConfiguration('mlflowRegistry');
   before(async () => {
-    api = await vscode.extensions.getExtension<MlflowRegistryApi>(ID)!.activate();
-    await api.ready();
+    api = await activateExtension();
     client = new RegistryClient({ baseUrl: process.env.MLFLOW_REGISTRY_EXTHOST_MLFLOW_URL! });
   });
   after(async () => {
@@ -26,14 +25,20 @@ describe('view options: sort, grouping, auto-refresh', () => {
     const name = `zz-sort-${Date.now().toString(36)}`;
     await client.models.create(name);
     try {
+      const labels = async () => (await api.tree.children()).map((r) => r.label);
       await config().update('tree.sortBy', 'name', vscode.ConfigurationTarget.Global);
-      await sleep(300);
-      let labels = (await api.tree.children()).map((r) => r.label);
-      assert.ok(labels.indexOf(WALKTHROUGH) < labels.indexOf(name), labels.join(', '));
+      await eventually(
+        async () => {
+          const listed = await labels();
+          assert.ok(listed.includes(name) && listed.indexOf(WALKTHROUGH) < listed.indexOf(name), listed.join(', '));
+        },
+        { timeout: 10_000, message: 'the models in name order' },
+      );
       await config().update('tree.sortBy', 'lastUpdated', vscode.ConfigurationTarget.Global);
-      await sleep(300);
-      labels = (await api.tree.children()).map((r) => r.label);
-      assert.equal(labels[0], name, 'the model just created comes first');
+      await eventually(async () => assert.equal((await labels())[0], name, 'the model just created comes first'), {
+        timeout: 10_000,
+        message: 'the most recently updated model first',
+      });
     } finally {
       await client.models.delete(name);
     }
@@ -69,21 +74,21 @@ describe('view options: sort, grouping, auto-refresh', () => {
 
   it('toggleGroupByStage flips between stage groups and a flat list', async () => {
     await config().update('tree.groupByStage', true, vscode.ConfigurationTarget.Global);
+    const underWalkthrough = async () => {
+      await api.tree.children();
+      return (await api.tree.children(`model:${WALKTHROUGH}`)).map((r) => r.label);
+    };
     await vscode.commands.executeCommand('mlflowRegistry.toggleGroupByStage');
     assert.equal(config().get('tree.groupByStage'), false);
-    await sleep(300);
-    await api.tree.children();
-    assert.deepEqual(
-      (await api.tree.children(`model:${WALKTHROUGH}`)).map((r) => r.label),
-      ['Version 4', 'Version 3', 'Version 2', 'Version 1'],
-    );
+    await eventually(async () => assert.deepEqual(await underWalkthrough(), ['Version 4', 'Version 3', 'Version 2', 'Version 1']), {
+      timeout: 10_000,
+      message: 'a flat list of versions',
+    });
     await vscode.commands.executeCommand('mlflowRegistry.toggleGroupByStage');
-    await sleep(300);
-    await api.tree.children();
-    assert.deepEqual(
-      (await api.tree.children(`model:${WALKTHROUGH}`)).map((r) => r.label),
-      ['Production', 'Staging', 'None'],
-    );
+    await eventually(async () => assert.deepEqual(await underWalkthrough(), ['Production', 'Staging', 'None']), {
+      timeout: 10_000,
+      message: 'the stage groups again',
+    });
   });
 
   it('auto-refresh lists a model someone else registered, without a manual refresh', async function () {
@@ -95,13 +100,18 @@ describe('view options: sort, grouping, auto-refresh', () => {
     try {
       assert.ok(!(await api.tree.children()).some((r) => r.label === name), 'cached: not listed before a refresh');
       await config().update('tree.autoRefreshSeconds', 5, vscode.ConfigurationTarget.Global);
-      const deadline = Date.now() + 25_000;
-      let listed = false;
-      while (!listed && Date.now() < deadline) {
-        await sleep(1000);
-        listed = (await api.tree.children()).some((r) => r.label === name);
-      }
-      assert.ok(listed, 'the view refreshed by itself and lists the new model');
+      await eventually(
+        async () =>
+          assert.ok(
+            (await api.tree.children()).some((r) => r.label === name),
+            'not listed yet',
+          ),
+        {
+          timeout: 25_000,
+          interval: 1000,
+          message: 'the view to refresh by itself and list the new model',
+        },
+      );
     } finally {
       await config().update('tree.autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
       await client.models.delete(name);
