@@ -9,6 +9,7 @@ import { RefreshCommands } from './commands/refresh';
 import { registerCommands, runCommand } from './commands/runCommand';
 import { AliasCommands } from './commands/manage/aliases';
 import { DeleteCommands } from './commands/manage/delete';
+import { DescriptionCommands } from './commands/manage/description';
 import { RenameCommand } from './commands/manage/rename';
 import { RevealCommand } from './commands/manage/reveal';
 import { ManageSession } from './commands/manage/session';
@@ -16,6 +17,8 @@ import { TagCommands } from './commands/manage/tags';
 import { TransitionCommands } from './commands/manage/transition';
 import { SignIn } from './commands/signIn';
 import { sortBy, toggleGroupByStage } from './commands/viewOptions';
+import { DescriptionFileSystem } from './descriptions/fileSystem';
+import { DESCRIPTION_SCHEME } from './descriptions/paths';
 import { DetailsPanels } from './details/panels';
 import { createLogger } from './logging/logger';
 import { CapabilitiesService } from './services/capabilities';
@@ -54,7 +57,9 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
   const transitions = new TransitionCommands(session);
   const aliasCommands = new AliasCommands(session);
   const tags = new TagCommands(session);
-  const renames = new RenameCommand(session, [details]);
+  const descriptions = new DescriptionCommands(session);
+  const descriptionFiles = new DescriptionFileSystem(descriptions, models.tree.onDidChangeTreeData, log);
+  const renames = new RenameCommand(session, [details, descriptionFiles]);
   const deletes = new DeleteCommands(session);
   const reveal = new RevealCommand(session);
   stopLocalServers = () => localServers.retainOnly(undefined);
@@ -71,6 +76,8 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
     details,
     signIn,
     capabilities.onDidChange(() => details.refresh()),
+    descriptionFiles,
+    vscode.workspace.registerFileSystemProvider(DESCRIPTION_SCHEME, descriptionFiles, { isCaseSensitive: true }),
     models.dragAndDrop.onDidDropVersions((drop) => runCommand('mlflowRegistry.transitionStage', () => transitions.drop(drop), log)),
   );
 
@@ -100,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
         'mlflowRegistry.deleteAlias': (...args) => aliasCommands.deleteAlias(...args),
         'mlflowRegistry.setTag': (...args) => tags.setTag(...args),
         'mlflowRegistry.deleteTag': (...args) => tags.deleteTag(...args),
+        'mlflowRegistry.editDescription': (...args) => descriptions.edit(...args),
         'mlflowRegistry.renameModel': (...args) => renames.rename(...args),
         'mlflowRegistry.deleteVersion': (...args) => deletes.deleteVersions(...args),
         'mlflowRegistry.deleteModel': (...args) => deletes.deleteModel(...args),
