@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { MlflowRegistryApi } from './api';
 import { createApi } from './apiImpl';
-import { optionalNode, optionalString, requiredNode } from './commands/args';
+import { modelOrTitle, optionalNode, requiredNode, textOrTitle } from './commands/args';
 import { ConnectCommand } from './commands/connect';
 import { FilterCommands } from './commands/filter';
 import { LinkCommands } from './commands/linkCommands';
@@ -85,12 +85,13 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
     ...registerCommands(
       {
         'mlflowRegistry.connect': () => connect.run(),
-        'mlflowRegistry.refresh': (arg) => refresh.refresh(optionalNode('mlflowRegistry.refresh', arg, ['model'])),
+        'mlflowRegistry.refresh': (...args) => refresh.refresh(modelOrTitle('mlflowRegistry.refresh', args)),
+        'mlflowRegistry.refreshModel': (arg) => refresh.refresh(requiredNode('mlflowRegistry.refreshModel', arg, ['model'])),
         'mlflowRegistry.retry': () => refresh.retry(),
         'mlflowRegistry.showLog': () => log.show(),
         'mlflowRegistry.forgetCredentials': () => signIn.forget(),
         'mlflowRegistry.sortBy': () => sortBy(),
-        'mlflowRegistry.filter': (arg) => filters.filter(optionalString('mlflowRegistry.filter', arg)),
+        'mlflowRegistry.filter': (...args) => filters.filter(textOrTitle('mlflowRegistry.filter', args)),
         'mlflowRegistry.clearFilter': () => filters.clear(),
         'mlflowRegistry.toggleGroupByStage': () => toggleGroupByStage(),
         'mlflowRegistry.showDetails': (arg) => details.showDetails(optionalNode('mlflowRegistry.showDetails', arg, ['model', 'version'])),

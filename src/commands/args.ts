@@ -102,3 +102,23 @@ export function nodesArg<K extends Kind>(
   if (Array.isArray(all) && all.every(isNode) && all.some((n: RegistryNode) => n.id === node.id)) return ofKind(all as RegistryNode[]);
   return [node];
 }
+
+/**
+ * View-title actions get the view's focused row and its selection as arguments (VS Code 1.71
+ * and later): `(focused | undefined, selected[])`. Commands that act on the whole view ignore
+ * them. (Context menus pass the same shape, which is why rows use commands of their own.)
+ */
+export function isViewTitleCall(args: readonly unknown[]): boolean {
+  const [focused, selected] = args;
+  return args.length === 2 && Array.isArray(selected) && selected.every(isNode) && (focused === undefined || isNode(focused));
+}
+
+/** A text argument, none, or the view title's row arguments (which mean none). */
+export function textOrTitle(command: string, args: readonly unknown[]): string | undefined {
+  return isViewTitleCall(args) ? undefined : optionalString(command, args[0]);
+}
+
+/** A model row passed by a caller, none, or the view title's row arguments (which mean none: the whole view). */
+export function modelOrTitle(command: string, args: readonly unknown[]): NodeOf<'model'> | undefined {
+  return isViewTitleCall(args) ? undefined : optionalNode(command, args[0], ['model']);
+}
