@@ -8,8 +8,10 @@ import { LinkCommands } from './commands/linkCommands';
 import { RefreshCommands } from './commands/refresh';
 import { registerCommands, runCommand } from './commands/runCommand';
 import { AliasCommands } from './commands/manage/aliases';
+import { CreateModelCommand } from './commands/manage/create';
 import { DeleteCommands } from './commands/manage/delete';
 import { DescriptionCommands } from './commands/manage/description';
+import { RegisterVersionCommand } from './commands/manage/register';
 import { RenameCommand } from './commands/manage/rename';
 import { RevealCommand } from './commands/manage/reveal';
 import { ManageSession } from './commands/manage/session';
@@ -62,6 +64,8 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
   const renames = new RenameCommand(session, [details, descriptionFiles]);
   const deletes = new DeleteCommands(session);
   const reveal = new RevealCommand(session);
+  const creates = new CreateModelCommand(session);
+  const registers = new RegisterVersionCommand(session);
   stopLocalServers = () => localServers.retainOnly(undefined);
   context.subscriptions.push(
     channel,
@@ -113,6 +117,8 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
         'mlflowRegistry.deleteVersion': (...args) => deletes.deleteVersions(...args),
         'mlflowRegistry.deleteModel': (...args) => deletes.deleteModel(...args),
         'mlflowRegistry.revealVersion': (...args) => reveal.reveal(...args),
+        'mlflowRegistry.createModel': (...args) => creates.create(...args),
+        'mlflowRegistry.registerVersion': (...args) => registers.register(...args),
       },
       log,
     ),

@@ -88,6 +88,17 @@ export class TrackingApi {
     );
   }
 
+  /** MLflow 3: one logged model by id (`GET logged-models/<id>`), with its tags (`mlflow.modelVersions` lists the versions registered from it). */
+  async getLoggedModel(modelId: string, opts: CallOptions = {}): Promise<LoggedModel> {
+    const r = await this.t.request<{ model?: unknown }>({
+      method: 'GET',
+      path: `${P}/logged-models/${encodeURIComponent(modelId)}`,
+      idempotent: true,
+      signal: opts.signal,
+    });
+    return toLoggedModel(r.model ?? {});
+  }
+
   /** MLflow 3's logged models (a POST that only reads). */
   async searchLoggedModelsPage(experimentIds: string[], opts: TrackingSearchOptions = {}): Promise<Page<LoggedModel>> {
     const r = await this.t.request<{ models?: unknown[]; next_page_token?: string }>({
