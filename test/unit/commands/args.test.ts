@@ -1,5 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { CommandArgumentError, optionalNode, optionalString, requiredNode } from '../../../src/commands/args';
+import {
+  CommandArgumentError,
+  isViewTitleCall,
+  modelOrTitle,
+  nodesArg,
+  optionalNode,
+  optionalString,
+  requiredNode,
+  textOrTitle,
+} from '../../../src/commands/args';
 import type { RegistryNode } from '../../../src/tree/nodes';
 import { nodeId } from '../../../src/tree/nodes';
 import { toModelVersion, toRegisteredModel } from '../../../src/registry/wire';
@@ -68,5 +77,35 @@ describe('commands/args: what a command accepts as its argument', () => {
     assert.equal(requiredNode('mlflowRegistry.loadMoreVersions', more, ['loadMoreVersions']).modelName, 'm');
     assert.throws(() => requiredNode('mlflowRegistry.loadMoreVersions', undefined, ['loadMoreVersions']), CommandArgumentError);
     assert.throws(() => optionalString('mlflowRegistry.filter', { text: 'x' }), CommandArgumentError);
+  });
+
+  it("the view title's (focused row, selection) arguments mean the whole view to Refresh and Filter", () => {
+    assert.ok(isViewTitleCall([versionNode, [versionNode]]));
+    assert.ok(isViewTitleCall([undefined, []]));
+    assert.equal(
+      modelOrTitle('mlflowRegistry.refresh', [modelNode, [modelNode]]),
+      undefined,
+      'a title click with a model selected refreshes everything',
+    );
+    assert.equal(modelOrTitle('mlflowRegistry.refresh', [modelNode]), modelNode, 'a caller passing a model refreshes that model');
+    assert.equal(textOrTitle('mlflowRegistry.filter', [versionNode, [versionNode]]), undefined);
+    assert.equal(textOrTitle('mlflowRegistry.filter', ['wind']), 'wind');
+    assert.throws(() => modelOrTitle('mlflowRegistry.refresh', [versionNode]), CommandArgumentError);
+  });
+
+  it('a menu on one of several selected rows acts on all of them; keybindings act on the selection', () => {
+    const v2: RegistryNode = { ...versionNode, id: 'version:x:2' } as RegistryNode;
+    const selection = () => [versionNode, v2, modelNode];
+    assert.deepEqual(nodesArg('mlflowRegistry.archiveVersion', [versionNode, [versionNode, v2]], ['version'], selection), [
+      versionNode,
+      v2,
+    ]);
+    assert.deepEqual(
+      nodesArg('mlflowRegistry.archiveVersion', [versionNode, [v2]], ['version'], selection),
+      [versionNode],
+      'a row outside the selection acts alone',
+    );
+    assert.deepEqual(nodesArg('mlflowRegistry.deleteVersion', [{ from: 'selection' }], ['version'], selection), [versionNode, v2]);
+    assert.equal(nodesArg('mlflowRegistry.deleteVersion', [], ['version'], selection), undefined, 'the palette asks');
   });
 });
