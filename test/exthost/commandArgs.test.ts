@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MlflowRegistryApi } from '../../src/api';
-
-const ID = 'mlflow-registry-tools.mlflow-model-registry';
+import { activateExtension, requestMark } from './support/extension';
 
 /** Tabs of details panels open now (their titles name the model or version). */
 const detailsTabs = () =>
@@ -13,12 +12,11 @@ const detailsTabs = () =>
 describe('commands called with an argument they cannot use (another extension, a keybinding with args)', () => {
   let api: MlflowRegistryApi;
   before(async () => {
-    api = await vscode.extensions.getExtension<MlflowRegistryApi>(ID)!.activate();
-    await api.ready();
+    api = await activateExtension();
   });
 
   it('refuse it without acting and without throwing into the caller', async () => {
-    const before = api.requestCount();
+    const before = requestMark(api);
     const tabsBefore = detailsTabs().length;
     const bogus: unknown[] = [42, 'power-forecasting-model', { kind: 'model', id: 'model:x', model: { name: 'x' } }, null];
     for (const arg of bogus) {
