@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { MlflowRegistryApi } from './api';
 import { createApi } from './apiImpl';
-import { modelOrTitle, optionalNode, requiredNode, textOrTitle } from './commands/args';
+import { optionalNode, requiredNode, textOrTitle, wholeView } from './commands/args';
 import { ConnectCommand } from './commands/connect';
 import { FilterCommands } from './commands/filter';
 import { LinkCommands } from './commands/linkCommands';
@@ -89,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
     ...registerCommands(
       {
         'mlflowRegistry.connect': () => connect.run(),
-        'mlflowRegistry.refresh': (...args) => refresh.refresh(modelOrTitle('mlflowRegistry.refresh', args)),
+        'mlflowRegistry.refresh': (...args) => refresh.refreshAll(wholeView('mlflowRegistry.refresh', args)),
         'mlflowRegistry.refreshModel': (arg) => refresh.refresh(requiredNode('mlflowRegistry.refreshModel', arg, ['model'])),
         'mlflowRegistry.retry': () => refresh.retry(),
         'mlflowRegistry.showLog': () => log.show(),

@@ -104,21 +104,20 @@ export function nodesArg<K extends Kind>(
 }
 
 /**
- * View-title actions get the view's focused row and its selection as arguments (VS Code 1.71
- * and later): `(focused | undefined, selected[])`. Commands that act on the whole view ignore
- * them. (Context menus pass the same shape, which is why rows use commands of their own.)
+ * View-title actions are called with the view's focused row and selection (VS Code 1.71 and
+ * later; the exact shape varies): commands that act on the whole view take any rows, or lists
+ * of rows, as "nothing".
  */
-export function isViewTitleCall(args: readonly unknown[]): boolean {
-  const [focused, selected] = args;
-  return args.length === 2 && Array.isArray(selected) && selected.every(isNode) && (focused === undefined || isNode(focused));
+function isViewContext(args: readonly unknown[]): boolean {
+  return args.every((a) => a === undefined || isNode(a) || (Array.isArray(a) && a.every(isNode)));
 }
 
 /** A text argument, none, or the view title's row arguments (which mean none). */
 export function textOrTitle(command: string, args: readonly unknown[]): string | undefined {
-  return isViewTitleCall(args) ? undefined : optionalString(command, args[0]);
+  return isViewContext(args) ? undefined : optionalString(command, args[0]);
 }
 
-/** A model row passed by a caller, none, or the view title's row arguments (which mean none: the whole view). */
-export function modelOrTitle(command: string, args: readonly unknown[]): NodeOf<'model'> | undefined {
-  return isViewTitleCall(args) ? undefined : optionalNode(command, args[0], ['model']);
+/** No argument, or the view title's row arguments: anything else is refused (the command acts on the whole view). */
+export function wholeView(command: string, args: readonly unknown[]): void {
+  if (!isViewContext(args)) throw new CommandArgumentError(command, describeValue(args[0]), 'no argument (it acts on the whole view)');
 }

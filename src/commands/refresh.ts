@@ -13,6 +13,11 @@ export class RefreshCommands {
     private readonly signIn: SignIn,
   ) {}
 
+  /** The view title's Refresh, the palette, keybindings: everything. */
+  refreshAll(_checkedArguments?: void): Promise<void> {
+    return this.refresh(undefined);
+  }
+
   async refresh(node: ModelNode | undefined): Promise<void> {
     await this.tree.refresh(node);
     // A whole refresh also asks whether the server answers (the status bar may be stale).

@@ -21,7 +21,7 @@ describe('refreshing one model from its row', () => {
       );
       await client.versions.create(name, 's3://bucket/model-b');
       const modelRow = { kind: 'model', id: `model:${name}`, model: await client.models.get(name) };
-      await vscode.commands.executeCommand('mlflowRegistry.refresh', modelRow);
+      await vscode.commands.executeCommand('mlflowRegistry.refreshModel', modelRow);
       row = (await api.tree.children()).find((r) => r.label === name);
       assert.equal(row?.description, 'None v2', 'the row shows the new latest version');
       await api.tree.children(`model:${name}`);

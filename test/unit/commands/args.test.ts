@@ -1,13 +1,12 @@
 import * as assert from 'node:assert/strict';
 import {
   CommandArgumentError,
-  isViewTitleCall,
-  modelOrTitle,
   nodesArg,
   optionalNode,
   optionalString,
   requiredNode,
   textOrTitle,
+  wholeView,
 } from '../../../src/commands/args';
 import type { RegistryNode } from '../../../src/tree/nodes';
 import { nodeId } from '../../../src/tree/nodes';
@@ -79,18 +78,14 @@ describe('commands/args: what a command accepts as its argument', () => {
     assert.throws(() => optionalString('mlflowRegistry.filter', { text: 'x' }), CommandArgumentError);
   });
 
-  it("the view title's (focused row, selection) arguments mean the whole view to Refresh and Filter", () => {
-    assert.ok(isViewTitleCall([versionNode, [versionNode]]));
-    assert.ok(isViewTitleCall([undefined, []]));
-    assert.equal(
-      modelOrTitle('mlflowRegistry.refresh', [modelNode, [modelNode]]),
-      undefined,
-      'a title click with a model selected refreshes everything',
-    );
-    assert.equal(modelOrTitle('mlflowRegistry.refresh', [modelNode]), modelNode, 'a caller passing a model refreshes that model');
-    assert.equal(textOrTitle('mlflowRegistry.filter', [versionNode, [versionNode]]), undefined);
+  it("the view title's row arguments mean the whole view to Refresh and Filter; other arguments are refused", () => {
+    for (const title of [[versionNode, [versionNode]], [undefined, []], [groupNode], [[modelNode]], []]) {
+      assert.doesNotThrow(() => wholeView('mlflowRegistry.refresh', title));
+      assert.equal(textOrTitle('mlflowRegistry.filter', title), undefined);
+    }
     assert.equal(textOrTitle('mlflowRegistry.filter', ['wind']), 'wind');
-    assert.throws(() => modelOrTitle('mlflowRegistry.refresh', [versionNode]), CommandArgumentError);
+    assert.throws(() => wholeView('mlflowRegistry.refresh', ['everything']), CommandArgumentError);
+    assert.throws(() => textOrTitle('mlflowRegistry.filter', [42]), CommandArgumentError);
   });
 
   it('a menu on one of several selected rows acts on all of them; keybindings act on the selection', () => {
