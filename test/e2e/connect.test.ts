@@ -4,6 +4,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { type MlflowServer, startMlflowServer } from '../../scripts/testbed/mlflowServer';
 import { venvBin } from '../../scripts/testbed/paths';
+import { eventually } from '../support/eventually';
 import { uniqueName } from '../support/testbed';
 import { useE2eSession } from './support/session';
 
@@ -41,15 +42,6 @@ function portOpen(port: number): Promise<boolean> {
     });
     socket.once('error', () => resolve(false));
   });
-}
-
-async function eventually(check: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    if (await check()) return true;
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 describe('connecting in a real VS Code', function () {
@@ -154,13 +146,14 @@ describe('connecting in a real VS Code', function () {
 
     await session.wb.close();
     await session.vscode.stop();
-    assert.ok(
-      await eventually(async () => !(await portOpen(port)), 30_000),
-      `127.0.0.1:${port} still accepts connections after code-server stopped`,
-    );
-    assert.ok(
-      await eventually(() => !processes().some((p) => p.pgid === server.pgid || p.pid === supervisors[0].pid), 30_000),
-      `processes remain: ${JSON.stringify(processes().filter((p) => p.pgid === server.pgid || p.pid === supervisors[0].pid))}`,
-    );
+    await eventually(async () => assert.ok(!(await portOpen(port)), `127.0.0.1:${port} still accepts connections`), {
+      interval: 250,
+      message: 'the local server to close its port after code-server stopped',
+    });
+    const left = () => processes().filter((p) => p.pgid === server.pgid || p.pid === supervisors[0].pid);
+    await eventually(() => assert.deepEqual(left(), [], `processes remain: ${JSON.stringify(left())}`), {
+      interval: 250,
+      message: "the local server's processes to end",
+    });
   });
 });

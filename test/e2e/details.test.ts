@@ -1,10 +1,15 @@
 import * as assert from 'node:assert/strict';
 import type { Frame, Locator } from 'playwright-core';
 import { RegistryClient } from '../../src/registry/client';
+import { eventually } from '../support/eventually';
 import { useE2eSession } from './support/session';
 
 const WALKTHROUGH = 'power-forecasting-model';
 const HOSTILE_MODEL = 'e2e-details-hostile-description';
+const CONTACT_MODEL = 'e2e-details-contact';
+const CONTACT_DESCRIPTION =
+  'Owned by [the ML team](mailto:ml-team@example.com?subject=Wind%20farm%20model), on call: oncall@example.com. ' +
+  'Its training data: ![the wind farm](https://example.com/windfarm.png)';
 const IMG = `<img src=x onerror="document.title='pwned'">`;
 const SCRIPT = `<script>document.title='pwned'</script>`;
 const hostileDescription = (serverUrl: string) =>
@@ -28,6 +33,7 @@ describe('details panel (showDetails) in a real VS Code (code-server + Chromium)
     prepare: async (mlflow) => {
       const client = new RegistryClient({ baseUrl: mlflow.url });
       await client.models.create(HOSTILE_MODEL, { description: hostileDescription(mlflow.url) });
+      await client.models.create(CONTACT_MODEL, { description: CONTACT_DESCRIPTION });
       await client.close();
     },
   });
@@ -45,38 +51,42 @@ describe('details panel (showDetails) in a real VS Code (code-server + Chromium)
 
   /** The webview frame whose page shows `title` in its heading (webview frames sit inside VS Code's own). */
   async function detailsFrame(title: string, timeout = 60_000): Promise<Frame> {
-    const deadline = Date.now() + timeout;
-    for (;;) {
-      for (const frame of session.wb.page.frames()) {
-        const heading = await frame
-          .locator('#details-root h1')
-          .first()
-          .textContent({ timeout: 200 })
-          .catch(() => null);
-        if (heading === title) return frame;
-      }
-      if (Date.now() > deadline) throw new Error(`No details webview titled "${title}" appeared`);
-      await session.wb.page.waitForTimeout(250);
-    }
+    return eventually(
+      async () => {
+        const headings: string[] = [];
+        for (const frame of session.wb.page.frames()) {
+          const heading = await frame
+            .locator('#details-root h1')
+            .first()
+            .textContent({ timeout: 200 })
+            .catch(() => null);
+          if (heading === title) return frame;
+          if (heading !== null) headings.push(heading);
+        }
+        throw new Error(`the details panels show ${JSON.stringify(headings)}`);
+      },
+      { timeout, interval: 250, message: `a details webview titled "${title}"` },
+    );
   }
 
   /** The frame of a details page by its state, before it has a heading (loading or failed). */
   async function frameWith(selector: string, timeout = 60_000): Promise<Frame> {
-    const deadline = Date.now() + timeout;
-    for (;;) {
-      for (const frame of session.wb.page.frames()) {
-        const found = await frame
-          .locator(selector)
-          .count()
-          .then(
-            (n) => n > 0,
-            () => false,
-          );
-        if (found) return frame;
-      }
-      if (Date.now() > deadline) throw new Error(`No frame shows ${selector}`);
-      await session.wb.page.waitForTimeout(250);
-    }
+    return eventually(
+      async () => {
+        for (const frame of session.wb.page.frames()) {
+          const found = await frame
+            .locator(selector)
+            .count()
+            .then(
+              (n) => n > 0,
+              () => false,
+            );
+          if (found) return frame;
+        }
+        throw new Error(`no frame shows ${selector}`);
+      },
+      { timeout, interval: 250, message: `a frame showing ${selector}` },
+    );
   }
 
   /** Clicks a link in a webview and returns the URL of the browser page it opened. */
@@ -126,9 +136,18 @@ describe('details panel (showDetails) in a real VS Code (code-server + Chromium)
   });
 
   it('showing the same version again reveals its panel instead of opening a second one', async () => {
+    // Another panel in front first, so that the reveal shows: Version 2's tab becomes the active one again.
+    await contextMenu(session.wb.row('Version 1'), 'Show Details');
+    await detailsFrame(`${WALKTHROUGH} v1`);
+    const activeTab = session.wb.page.locator('.tabs-container .tab.active .label-name');
+    await eventually(async () => assert.equal(await activeTab.first().textContent({ timeout: 1000 }), `${WALKTHROUGH} v1`), {
+      message: 'Version 1 in front',
+    });
     await contextMenu(session.wb.row('Version 2'), 'Show Details');
-    await session.wb.page.waitForTimeout(1000);
-    assert.equal(await tabs(`${WALKTHROUGH} v2`).count(), 1);
+    await eventually(async () => assert.equal(await activeTab.first().textContent({ timeout: 1000 }), `${WALKTHROUGH} v2`), {
+      message: "Version 2's panel in front again",
+    });
+    assert.equal(await tabs(`${WALKTHROUGH} v2`).count(), 1, 'one panel for Version 2');
   });
 
   it('from the Command Palette it asks for the model, then the model itself or a version, and shows the model with its versions', async () => {
@@ -171,7 +190,8 @@ describe('details panel (showDetails) in a real VS Code (code-server + Chromium)
     assert.equal(await description.locator('strong').innerText(), 'bold', 'Markdown still renders');
     assert.deepEqual(await description.locator('a').allTextContents(), ["the registry's models"], 'only the http link is a link');
     assert.ok(text.includes('[quit](command:workbench.action.quit)'), 'a command: link stays text');
-    await session.wb.page.waitForTimeout(1500); // time for an onerror or a script to have run, were there one
+    // What proves that nothing ran is the page's DOM: no img, no script of the description's and no
+    // onerror in it (a script inserted as a node never runs); the titles below are the visible sign.
     const dom = {
       title: await frame.title(),
       imgs: await frame.locator('img').count(),
@@ -193,6 +213,22 @@ describe('details panel (showDetails) in a real VS Code (code-server + Chromium)
     // code-server hands loopback URLs to the browser through its port proxy (as asExternalUri does).
     const port = new URL(session.mlflow.url).port;
     assert.ok(opened === `${session.mlflow.url}/#/models` || new RegExp(`/proxy/${port}/#/models$`).test(opened), opened);
+  });
+
+  it('a mailto link and a bare address are links to write to; an image shows as its alt text', async () => {
+    const row = session.wb.row(CONTACT_MODEL);
+    await row.waitFor({ timeout: 30_000 });
+    await contextMenu(row, 'Show Details');
+    const frame = await detailsFrame(CONTACT_MODEL);
+    const description = frame.locator('#section-description .markdown');
+    await description.waitFor({ timeout: 30_000 });
+    const links = await description.locator('a').evaluateAll((list) => list.map((a) => [a.textContent, a.getAttribute('href')]));
+    assert.deepEqual(links, [
+      ['the ML team', 'mailto:ml-team@example.com?subject=Wind%20farm%20model'],
+      ['oncall@example.com', 'mailto:oncall@example.com'],
+    ]);
+    assert.match(await description.innerText(), /Its training data: the wind farm$/);
+    assert.equal(await frame.locator('img').count(), 0, 'no image loaded');
   });
 
   it('a registry that does not answer shows the error sentence and Retry; Retry after a restart shows the details', async () => {

@@ -1,19 +1,11 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import { RegistryClient } from '../../src/registry/client';
-import type { MlflowServer } from '../../scripts/testbed/mlflowServer';
+import { eventually } from '../support/eventually';
+import { served } from './support/serverLog';
 import { useE2eSession } from './support/session';
 
 const WALKTHROUGH = 'power-forecasting-model';
 const BIG = 'e2e-many-versions';
-
-/** Requests the MLflow server logged (uvicorn's access log) whose line contains `part`. */
-function served(server: MlflowServer, part: string): number {
-  return fs
-    .readFileSync(server.logPath, 'utf8')
-    .split('\n')
-    .filter((l) => l.includes(part)).length;
-}
 
 describe('the registry tree in a real VS Code (code-server + Chromium)', function () {
   this.timeout(180_000);
@@ -31,7 +23,11 @@ describe('the registry tree in a real VS Code (code-server + Chromium)', functio
     await session.wb.openRegistryView();
     await session.wb.row(WALKTHROUGH).waitFor({ timeout: 60_000 });
     await session.wb.row(BIG).waitFor();
-    await session.wb.page.waitForTimeout(1000);
+    // The rows are drawn from the search's answer; its log line may land a moment later.
+    await eventually(() => assert.ok(served(session.mlflow, 'registered-models/search') > searchesBefore), {
+      timeout: 10_000,
+      message: 'the search in the server log',
+    });
     assert.equal(served(session.mlflow, 'registered-models/search') - searchesBefore, 1, 'exactly one search');
     assert.equal(served(session.mlflow, 'model-versions/search'), 0, 'no version search before a model is expanded');
     assert.equal(served(session.mlflow, 'registered-models/get?'), 0, 'no request per model');
@@ -69,13 +65,11 @@ describe('the registry tree in a real VS Code (code-server + Chromium)', functio
 
   it('"Copy Model URI…" on the Staging row copies models:/power-forecasting-model/Staging', async () => {
     await session.wb.contextMenu(session.wb.row('Staging'), 'Copy Model URI…');
-    const deadline = Date.now() + 10_000;
-    let text = '';
-    while (Date.now() < deadline && text !== 'models:/power-forecasting-model/Staging') {
-      text = await session.wb.clipboardText();
-      if (text !== 'models:/power-forecasting-model/Staging') await session.wb.page.waitForTimeout(250);
-    }
-    assert.equal(text, 'models:/power-forecasting-model/Staging');
+    await eventually(async () => assert.equal(await session.wb.clipboardText(), 'models:/power-forecasting-model/Staging'), {
+      timeout: 10_000,
+      interval: 250,
+      message: 'the URI on the clipboard',
+    });
   });
 
   it('"Open in MLflow Web UI" on Version 2 opens that version\'s page of the MLflow web UI', async () => {

@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RegistryClient } from '../../src/registry/client';
 import type { MlflowServer } from '../../scripts/testbed/mlflowServer';
+import { eventually } from '../support/eventually';
+import { served } from './support/serverLog';
 import { useE2eSession } from './support/session';
 
 const WALKTHROUGH = 'power-forecasting-model';
@@ -10,14 +12,6 @@ const WALKTHROUGH = 'power-forecasting-model';
 const OWN = ['e2e-view-alpha', 'e2e-view-beta', 'e2e-view-gamma'];
 const TOUCHED = 'e2e-view-beta';
 const ARRIVED = 'e2e-view-arrived-later';
-
-/** Requests the MLflow server logged (uvicorn's access log) whose line contains `part`. */
-function served(server: MlflowServer, part: string): number {
-  return fs
-    .readFileSync(server.logPath, 'utf8')
-    .split('\n')
-    .filter((l) => l.includes(part)).length;
-}
 
 interface RestModel {
   name: string;
@@ -29,21 +23,6 @@ async function restModels(server: MlflowServer): Promise<RestModel[]> {
   const res = await fetch(`${server.url}/api/2.0/mlflow/registered-models/search?max_results=1000`);
   assert.equal(res.status, 200);
   return ((await res.json()) as { registered_models: RestModel[] }).registered_models;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeout = 30_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`waited ${timeout / 1000} s for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 describe('view options, refresh and the log in a real VS Code (code-server + Chromium)', function () {
@@ -71,13 +50,7 @@ describe('view options, refresh and the log in a real VS Code (code-server + Chr
 
   /** Waits until the model rows are exactly `expected` (the tree reloads asynchronously). */
   async function waitForModelRows(expected: string[]): Promise<void> {
-    let seen: string[] = [];
-    await until(`model rows ${expected.join(', ')}`, async () => {
-      seen = await modelRows();
-      return JSON.stringify(seen) === JSON.stringify(expected) ? true : undefined;
-    }).catch((e: Error) => {
-      throw new Error(`${e.message}; the view shows ${seen.join(', ')}`);
-    });
+    await eventually(async () => assert.deepEqual(await modelRows(), expected), { interval: 250, message: 'the model rows' });
   }
 
   /** "MLflow: Sort Models By…" from the Command Palette, then the quick pick entry `choice`. */
@@ -87,7 +60,15 @@ describe('view options, refresh and the log in a real VS Code (code-server + Chr
     await widget.getByText('Sort Models By', { exact: false }).first().waitFor({ timeout: 15_000 });
     await widget.locator('.monaco-list-row').filter({ hasText: 'Last updated' }).waitFor();
     await widget.locator('input').fill(choice);
-    await page().waitForTimeout(300);
+    // Enter takes the focused row: wait until the filtered list has put the choice there.
+    await eventually(
+      async () =>
+        assert.match(
+          (await widget.locator('.monaco-list-row.focused').first().textContent({ timeout: 1000 })) ?? '',
+          new RegExp(`^\\s*${choice}`),
+        ),
+      { timeout: 10_000, message: `"${choice}" focused in the quick pick` },
+    );
     if (screenshot) await session.wb.screenshot(screenshot);
     await page().keyboard.press('Enter');
     await widget.waitFor({ state: 'hidden', timeout: 10_000 });
@@ -122,12 +103,9 @@ describe('view options, refresh and the log in a real VS Code (code-server + Chr
 
     await sortFromPalette('Last updated', 'view-sort-quick-pick');
     await waitForModelRows(expected);
-    assert.equal(
-      await until('sortBy in a settings file', async () =>
-        (writtenSortBy().user ?? writtenSortBy().workspace) === 'lastUpdated' ? true : undefined,
-      ),
-      true,
-    );
+    await eventually(() => assert.equal(writtenSortBy().user ?? writtenSortBy().workspace, 'lastUpdated'), {
+      message: 'sortBy in a settings file',
+    });
     assert.deepEqual(
       writtenSortBy(),
       { user: 'lastUpdated', workspace: undefined },
@@ -138,7 +116,7 @@ describe('view options, refresh and the log in a real VS Code (code-server + Chr
 
     await sortFromPalette('Name');
     await waitForModelRows(alphabetical);
-    await until('sortBy name in the user settings', async () => (writtenSortBy().user === 'name' ? true : undefined));
+    await eventually(() => assert.equal(writtenSortBy().user, 'name'), { message: 'sortBy name in the user settings' });
     await session.wb.screenshot('view-sorted-name');
   });
 
@@ -151,7 +129,7 @@ describe('view options, refresh and the log in a real VS Code (code-server + Chr
     const version3 = wb.row('Version 3');
     await version3.waitFor({ timeout: 30_000 });
     await version3.click();
-    await until('Version 3 selected', async () => ((await version3.getAttribute('aria-selected')) === 'true' ? true : undefined));
+    await eventually(async () => assert.equal(await version3.getAttribute('aria-selected'), 'true'), { message: 'Version 3 selected' });
     // Fold Production so the state after the refresh is not simply every group's default.
     await wb.setExpanded(wb.row('Production'), false);
 
@@ -167,22 +145,27 @@ describe('view options, refresh and the log in a real VS Code (code-server + Chr
     assert.equal(await version3.getAttribute('aria-selected'), 'true', 'Version 3 is selected before the refresh');
     await page().locator('.part.sidebar .title-actions .action-label[aria-label="Refresh"]').click();
     await wb.row(ARRIVED).waitFor({ timeout: 30_000 });
-    await until("the expanded model's versions fetched again", async () =>
-      served(session.mlflow, 'model-versions/search') > versionSearches ? true : undefined,
-    );
+    await eventually(() => assert.ok(served(session.mlflow, 'model-versions/search') > versionSearches), {
+      message: "the expanded model's versions fetched again",
+    });
     assert.ok(served(session.mlflow, 'registered-models/search') > modelSearches, 'the model list was searched again');
     await wb.row('Version 3').waitFor({ timeout: 30_000 });
-    await page().waitForTimeout(500);
 
-    assert.equal(await wb.row(WALKTHROUGH).getAttribute('aria-expanded'), 'true', 'the model stays expanded');
-    assert.equal(await wb.row('Staging').getAttribute('aria-expanded'), 'true', 'the Staging group stays expanded');
-    assert.equal(await wb.row('Production').getAttribute('aria-expanded'), 'false', 'the folded Production group stays folded');
-    assert.equal(await wb.row('Version 3').getAttribute('aria-selected'), 'true', 'Version 3 is still selected');
-    const selected = await page().locator('.part.sidebar .monaco-list-row[aria-selected="true"] .label-name').allTextContents();
-    assert.deepEqual(
-      selected.map((s) => s.trim()),
-      ['Version 3'],
-      'and nothing else is',
+    // The reloaded rows settle a moment after they appear: poll the state a person would check.
+    await eventually(
+      async () => {
+        assert.equal(await wb.row(WALKTHROUGH).getAttribute('aria-expanded'), 'true', 'the model stays expanded');
+        assert.equal(await wb.row('Staging').getAttribute('aria-expanded'), 'true', 'the Staging group stays expanded');
+        assert.equal(await wb.row('Production').getAttribute('aria-expanded'), 'false', 'the folded Production group stays folded');
+        assert.equal(await wb.row('Version 3').getAttribute('aria-selected'), 'true', 'Version 3 is still selected');
+        const selected = await page().locator('.part.sidebar .monaco-list-row[aria-selected="true"] .label-name').allTextContents();
+        assert.deepEqual(
+          selected.map((s) => s.trim()),
+          ['Version 3'],
+          'and nothing else is',
+        );
+      },
+      { timeout: 10_000, interval: 250, message: 'the tree state kept through the refresh' },
     );
     await page().mouse.move(900, 700); // off the tree, without the Escape that would clear the selection
     await wb.screenshot('view-refreshed-kept-state');
@@ -212,12 +195,14 @@ describe('view options, refresh and the log in a real VS Code (code-server + Chr
     await session.wb.runCommand('MLflow: Show Log');
     const panel = page().locator('.part.panel');
     await panel.waitFor({ state: 'visible', timeout: 15_000 });
-    const channel = await until('the channel picker of the Output view', async () => {
-      const select = panel.locator('select.monaco-select-box').first();
-      if (!(await select.isVisible())) return undefined;
-      return select.evaluate((s: HTMLSelectElement) => s.options[s.selectedIndex]?.text);
-    });
-    assert.equal(channel, 'MLflow Model Registry');
+    await eventually(
+      async () => {
+        const select = panel.locator('select.monaco-select-box').first();
+        assert.ok(await select.isVisible(), 'no channel picker yet');
+        assert.equal(await select.evaluate((s: HTMLSelectElement) => s.options[s.selectedIndex]?.text), 'MLflow Model Registry');
+      },
+      { interval: 250, message: 'the Output view on the "MLflow Model Registry" channel' },
+    );
     // The connect line (describeConnection, logged at info level when the connection is built).
     const lines = panel.locator('.monaco-editor .view-lines');
     await lines.getByText('MLflow connection: MLflow server registry', { exact: false }).waitFor({ timeout: 15_000 });

@@ -2,8 +2,10 @@
 /** Drives a real VS Code (code-server) in Debian's Chromium through Playwright, as a person would. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as assert from 'node:assert/strict';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { projectRoot } from '../../../scripts/testbed/paths';
+import { eventually } from '../../support/eventually';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -91,6 +93,7 @@ export class Workbench {
     // A menu ignores a click that comes too soon after it opened: hover first, and click again while it stays open.
     const item = this.page.locator(`.context-view >> text="${entry}"`);
     await item.hover();
+    // Not a wait for state: VS Code drops a click that comes too soon after the menu opened, and shows nothing to wait for.
     await this.page.waitForTimeout(300);
     for (let attempt = 0; attempt < 3 && (await menu.isVisible()); attempt++) {
       await item.click().catch(() => undefined);
@@ -103,7 +106,14 @@ export class Workbench {
   async calmMouse(): Promise<void> {
     await this.page.mouse.move(900, 700);
     await this.page.keyboard.press('Escape');
-    await this.page.waitForTimeout(300);
+    await eventually(
+      async () => assert.equal(await this.page.locator('.monaco-hover:visible, .context-view .monaco-menu:visible').count(), 0),
+      {
+        timeout: 10_000,
+        interval: 100,
+        message: 'no hover or menu left open',
+      },
+    );
   }
 
   /**
@@ -117,9 +127,13 @@ export class Workbench {
     const first = await Promise.race([popup.then(() => 'page'), open.waitFor({ timeout: 30_000 }).then(() => 'dialog')]);
     if (first === 'dialog') await open.click();
     const page = await popup;
-    const deadline = Date.now() + 15_000;
-    while (page.url() === 'about:blank' && Date.now() < deadline) await this.page.waitForTimeout(100);
-    const url = page.url();
+    const url = await eventually(
+      () => {
+        assert.notEqual(page.url(), 'about:blank');
+        return page.url();
+      },
+      { timeout: 15_000, interval: 100, message: 'the opened page to leave about:blank' },
+    );
     await page.close();
     return url;
   }
@@ -133,7 +147,16 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(`>${title}`);
-    await this.page.waitForTimeout(400);
+    // Enter runs the focused entry: wait until the filtered list has put the command there.
+    const focused = this.page.locator('.quick-input-widget .monaco-list-row.focused').first();
+    await eventually(
+      async () => assert.ok(((await focused.textContent({ timeout: 1000 })) ?? '').includes(title), `${title} not focused yet`),
+      {
+        timeout: 15_000,
+        interval: 100,
+        message: `"${title}" focused in the Command Palette`,
+      },
+    );
     await this.page.keyboard.press('Enter');
   }
 
