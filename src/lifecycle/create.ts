@@ -13,12 +13,12 @@ import { checkDescription } from '../registry/validate';
 /** What was wrong with a typed tag: no `=`, or MLflow's rule it breaks. */
 export type TagInputProblem = { kind: 'noEquals' } | { kind: 'rule'; problem: InputProblem };
 
-/** `key=value` (split at the first `=`; the key trimmed, the value as typed) as a tag, or what is wrong with it. */
+/** `key=value` (split at the first `=`; spaces around key and value dropped) as a tag, or what is wrong with it. */
 export function parseTagInput(text: string): { tag: Tag } | { problem: TagInputProblem } {
   const eq = text.indexOf('=');
   if (eq < 0) return { problem: { kind: 'noEquals' } };
   const key = text.slice(0, eq).trim();
-  const value = text.slice(eq + 1);
+  const value = text.slice(eq + 1).trim();
   const problem = tagKeyProblem(key) ?? tagValueProblem(value);
   return problem ? { problem: { kind: 'rule', problem } } : { tag: { key, value } };
 }

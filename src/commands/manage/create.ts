@@ -3,7 +3,7 @@ import { createRegisteredModel, parseTagInput, type TagInputProblem } from '../.
 import { messages } from '../../registry/errorMessages';
 import type { Tag } from '../../registry/types';
 import { MAX_DESCRIPTION } from '../../registry/validate';
-import { optionalString } from '../args';
+import { textOrTitle } from '../args';
 import type { ManageSession } from './session';
 
 /** A typed tag's problem as a sentence for an input box. */
@@ -64,8 +64,8 @@ export class CreateModelCommand {
   constructor(private readonly session: ManageSession) {}
 
   async create(...args: unknown[]): Promise<void> {
-    // From the view's title bar or the palette nothing is passed; another extension may pass a name to start from.
-    const suggested = optionalString('mlflowRegistry.createModel', args[0]);
+    // The view's title passes its focused row and selection (meaning nothing here); another extension may pass a name to start from.
+    const suggested = textOrTitle('mlflowRegistry.createModel', args);
     const client = this.session.client();
     const title = vscode.l10n.t('Create a Registered Model');
     const name = await askModelName(title, suggested);

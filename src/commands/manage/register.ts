@@ -14,7 +14,7 @@ import type { Experiment, ModelVersion, RegisteredModel, Run } from '../../regis
 import { latestSummary } from '../../ui/labels';
 import { firstLine } from '../../ui/plainText';
 import { formatTime } from '../../ui/time';
-import { nodesArg } from '../args';
+import { optionalNode, textOrTitle } from '../args';
 import { askModelName } from './create';
 import type { ManageSession } from './session';
 
@@ -61,21 +61,32 @@ function loggableItem(m: LoggableModel): Item<LoggableModel> {
   };
 }
 
+/**
+ * The model chosen already: a model row (its context menu; the view's title passes the focused
+ * row too), or a name from another extension. Other rows (the title's focus on a version) mean
+ * none; anything else is refused in one sentence.
+ */
+function presetModel(args: readonly unknown[]): string | undefined {
+  const [first] = args;
+  const looksLikeModelRow = typeof first === 'object' && first !== null && (first as { kind?: unknown }).kind === 'model';
+  if (looksLikeModelRow) return optionalNode('mlflowRegistry.registerVersion', first, ['model'])?.model.name;
+  return textOrTitle('mlflowRegistry.registerVersion', args)?.trim() || undefined;
+}
+
 /** registerVersion: a run's model (picked, or from a run id typed in) as a new version of a new or existing model. */
 export class RegisterVersionCommand {
   constructor(private readonly session: ManageSession) {}
 
   async register(...args: unknown[]): Promise<void> {
-    const nodes = nodesArg('mlflowRegistry.registerVersion', args, ['model'], () => this.session.models.selection);
-    const preset = nodes?.[0]?.model;
+    const preset = presetModel(args);
     const client = this.session.client();
-    const title = preset ? vscode.l10n.t('Register a Version of {0}', preset.name) : vscode.l10n.t('Register a Version from a Run');
+    const title = preset ? vscode.l10n.t('Register a Version of {0}', preset) : vscode.l10n.t('Register a Version from a Run');
 
     const run = await this.pickRun(client, title);
     if (!run) return;
     const loggable = await this.pickLoggable(client, run, title);
     if (!loggable) return;
-    const target: RegisterTarget | undefined = preset ? { model: preset.name } : await this.pickTarget(client, title);
+    const target: RegisterTarget | undefined = preset !== undefined ? { model: preset } : await this.pickTarget(client, title);
     if (!target) return;
 
     const { version } = await this.session.write(target.model, vscode.l10n.t('Registering a version of {0}…', target.model), () =>
