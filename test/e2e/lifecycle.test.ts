@@ -1,6 +1,7 @@
 /**
  * The walkthrough's registry half through the UI of a real VS Code (code-server + Chromium),
- * on a model this suite registers itself: transitions from the context menu and by drag and
+ * on a model this suite creates itself, with two versions registered from the walkthrough's
+ * runs through Register a Version: transitions from the context menu and by drag and
  * drop, Undo, aliases, rename with F2, delete with the Delete key and by typing the name.
  * After each step both the tree and the server are checked.
  */
@@ -16,16 +17,8 @@ const RENAMED = `${MODEL}-renamed`;
 describe('managing a model from the tree in a real VS Code', function () {
   this.timeout(180_000);
   let client: RegistryClient;
-  const session = useE2eSession({
-    mlflow: { seed: false },
-    prepare: async (server) => {
-      const c = new RegistryClient({ baseUrl: server.url });
-      await c.models.create(MODEL, { description: 'Registered by the e2e lifecycle suite.' });
-      await c.versions.create(MODEL, 's3://bucket/e2e/v1');
-      await c.versions.create(MODEL, 's3://bucket/e2e/v2');
-      await c.close();
-    },
-  });
+  // The seeded walkthrough: its experiment's runs are what versions get registered from.
+  const session = useE2eSession();
   before(() => {
     client = new RegistryClient({ baseUrl: session.mlflow.url });
   });
@@ -56,6 +49,30 @@ describe('managing a model from the tree in a real VS Code', function () {
       message: `"${text}" focused in the quick pick`,
     });
     await page().keyboard.press('Enter');
+  }
+
+  /** Waits until the open quick input's title, prompt or placeholder says `asking`. */
+  async function asked(asking: RegExp): Promise<void> {
+    const widget = page().locator('.quick-input-widget');
+    await eventually(
+      async () => {
+        const text = `${(await widget.textContent({ timeout: 1000 })) ?? ''} ${(await widget.locator('input').getAttribute('placeholder', { timeout: 1000 })) ?? ''}`;
+        assert.match(text, asking);
+      },
+      { timeout: 15_000, message: `a quick input asking ${asking}` },
+    );
+  }
+
+  /** Waits for the input box that says `asking`, types `value` and accepts it. */
+  async function answer(asking: RegExp, value: string): Promise<void> {
+    await asked(asking);
+    await enter(value);
+  }
+
+  /** Waits for the quick pick that says `asking`, and takes the entry for `text`. */
+  async function pick(asking: RegExp, text: string): Promise<void> {
+    await asked(asking);
+    await choose(text);
   }
 
   /** Types a value into an input box (no list) and accepts it. */
@@ -89,8 +106,43 @@ describe('managing a model from the tree in a real VS Code', function () {
       await close.click().catch(() => undefined);
   }
 
-  it('shows the model and its two versions, both in None', async () => {
+  it('creates the model from the Command Palette: name, description, a tag', async () => {
     await session.wb.openRegistryView();
+    await session.wb.row('power-forecasting-model').waitFor({ timeout: 60_000 });
+    await session.wb.runCommand('MLflow: Create a Registered Model…');
+    await answer(/Create a Registered Model/, MODEL);
+    await answer(/Description of/, 'Power forecasts for the e2e wind farm.');
+    await answer(/Tags of/, 'team=wind');
+    await answer(/Tags so far: team=wind/, '');
+    await session.wb.row(MODEL).waitFor({ timeout: 30_000 });
+    const created = await client.models.get(MODEL);
+    assert.equal(created.description, 'Power forecasts for the e2e wind farm.');
+    assert.deepEqual(created.tags, [{ key: 'team', value: 'wind' }]);
+    await dismissToasts();
+  });
+
+  for (const [n, run] of [
+    ['1', 'linear'],
+    ['2', 'mlp'],
+  ] as const) {
+    it(`registers version ${n} from the walkthrough's ${run} run through the model's context menu`, async () => {
+      await session.wb.contextMenu(session.wb.row(MODEL), 'Register a Version from a Run…');
+      await pick(/experiment of the run/, 'wind-farm-power-forecast');
+      await pick(/Pick a run/, run);
+      await eventually(async () => assert.equal((await client.versions.get(MODEL, n)).status, 'READY'), {
+        timeout: 30_000,
+        message: `version ${n} registered and ready on the server`,
+      });
+      const version = await client.versions.get(MODEL, n);
+      const runRecord = await client.tracking.getRun(version.runId!);
+      assert.equal(runRecord.info.runName, run, 'registered from the run that was picked');
+      assert.match(version.source ?? '', /^models:\/m-/, 'registered from its MLflow 3 logged model');
+      await toast(new RegExp(`as version ${n} of`)).waitFor({ timeout: 15_000 });
+      await dismissToasts();
+    });
+  }
+
+  it('shows the model and its two versions, both in None', async () => {
     await session.wb.row(MODEL).waitFor({ timeout: 60_000 });
     await session.wb.setExpanded(session.wb.row(MODEL), true);
     await session.wb.row('Version 2').waitFor({ timeout: 30_000 });

@@ -110,14 +110,15 @@ export class RegisterVersionCommand {
   /** Experiment, then run (most recent first); or a run id typed in. */
   private async pickRun(client: RegistryClient, title: string): Promise<Run | undefined> {
     const byId: Item<Experiment> = { label: vscode.l10n.t('Enter a run ID…'), alwaysShow: true };
+    // Items that always show go last: while the user types, the first match (not them) takes Enter.
     const experiments = take(client.tracking.searchExperiments({ orderBy: ['last_update_time DESC'], pageSize: 200 })).then((list) => [
-      byId,
       ...list.map((e): Item<Experiment> => ({
         label: e.name,
         description: vscode.l10n.t('experiment {0}', e.experimentId),
         detail: e.lastUpdateTime ? vscode.l10n.t('updated {0}', formatTime(e.lastUpdateTime)) : undefined,
         value: e,
       })),
+      byId,
     ]);
     const picked = await vscode.window.showQuickPick(experiments, {
       title,
@@ -197,13 +198,13 @@ export class RegisterVersionCommand {
     const newModel: Item<RegisteredModel> = { label: `$(add) ${vscode.l10n.t('New registered model…')}`, alwaysShow: true };
     const models = take(client.models.search({ orderBy: ['last_updated_timestamp DESC'], pageSize: this.session.pageSize() })).then(
       (list) => [
-        newModel,
         ...list.map((m): Item<RegisteredModel> => ({
           label: m.name,
           description: latestSummary(m),
           detail: firstLine(m.description) || undefined,
           value: m,
         })),
+        newModel,
       ],
     );
     const picked = await vscode.window.showQuickPick(models, {
