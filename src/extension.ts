@@ -61,7 +61,8 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
   const tags = new TagCommands(session);
   const descriptions = new DescriptionCommands(session);
   const descriptionFiles = new DescriptionFileSystem(descriptions, models.tree.onDidChangeTreeData, log);
-  const renames = new RenameCommand(session, [details, descriptionFiles]);
+  const renames = new RenameCommand(session);
+  session.followRenamesWith(details, descriptionFiles);
   const deletes = new DeleteCommands(session);
   const reveal = new RevealCommand(session);
   const creates = new CreateModelCommand(session);

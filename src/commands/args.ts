@@ -88,6 +88,11 @@ const fromSelection = (v: unknown) => isObject(v) && v.from === 'selection' && O
  * the multi-selection (menus pass `(row, selectedRows)`); the view's selection for keybindings;
  * undefined from the palette (the command asks). Rows of other kinds in a selection are left out.
  */
+/** Whether a command was called by a keybinding on the view's selection. */
+export function isSelectionCall(args: readonly unknown[]): boolean {
+  return fromSelection(args[0]);
+}
+
 export function nodesArg<K extends Kind>(
   command: string,
   args: readonly unknown[],
@@ -99,7 +104,9 @@ export function nodesArg<K extends Kind>(
   if (fromSelection(first)) return ofKind(selection());
   const node = optionalNode(command, first, kinds);
   if (!node) return undefined;
-  if (Array.isArray(all) && all.every(isNode) && all.some((n: RegistryNode) => n.id === node.id)) return ofKind(all as RegistryNode[]);
+  // The row right-clicked comes first: commands that act on one row act on that one.
+  if (Array.isArray(all) && all.every(isNode) && all.some((n: RegistryNode) => n.id === node.id))
+    return [node, ...ofKind(all as RegistryNode[]).filter((n) => n.id !== node.id)];
   return [node];
 }
 

@@ -12,6 +12,7 @@
  *   A server without the logged-models endpoint (MLflow 2) answers it with a 404.
  * Both are looked for: an MLflow 3 server may hold runs an MLflow 2 client logged.
  */
+import { allVersions } from './actions';
 import type { RegistryClient } from '../registry/client';
 import { isRegistryError } from '../registry/errors';
 import { quoteValue } from '../registry/filters';
@@ -248,7 +249,11 @@ export async function registerLoggable(
     const version = await client.versions.create(req.name, req.source, req.options);
     return { version, createdModel };
   } catch (e) {
-    if (createdModel) await client.models.delete(target.model).catch(() => undefined);
+    // Only a model that is still empty goes: a create that timed out may have made the version after all.
+    if (createdModel) {
+      const versions = await allVersions(client, target.model).catch(() => undefined);
+      if (versions?.length === 0) await client.models.delete(target.model).catch(() => undefined);
+    }
     throw e;
   }
 }

@@ -19,8 +19,12 @@ async function currentValue(client: RegistryClient, f: FieldChange): Promise<str
   switch (f.field) {
     case 'stage':
       return (await client.versions.get(f.model, f.version)).currentStage;
-    case 'alias':
-      return aliasTarget(client, f.model, f.alias);
+    case 'alias': {
+      const now = await aliasTarget(client, f.model, f.alias);
+      // Undo would point the alias back at `before`: that version must still exist.
+      if (now === f.after && f.before !== undefined) await client.versions.get(f.model, f.before);
+      return now;
+    }
     case 'tag':
       return tagValue(client, { model: f.model, version: f.version }, f.key);
     case 'description':

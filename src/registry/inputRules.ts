@@ -27,10 +27,13 @@ const ALIAS_CHARS = new RegExp(`^[${WORD}\\-]*${END}`, 'u');
 const VERSION_ALIAS = new RegExp(`^[vV]\\p{Nd}+${END}`, 'u');
 const TAG_KEY_CHARS = new RegExp(`^[/${WORD}.\\- :]*${END}`, 'u');
 
+/** Python counts code points; a JavaScript string's length counts UTF-16 units (two for 𝑥 or 😀). */
+export const chars = (s: string): number => [...s].length;
+
 export function aliasProblem(alias: string): InputProblem | undefined {
   if (alias === '') return { messageId: 'input.aliasEmpty', params: {} };
   if (!ALIAS_CHARS.test(alias)) return { messageId: 'input.aliasChars', params: { alias } };
-  if (alias.length > MAX_ALIAS) return { messageId: 'input.aliasTooLong', params: { length: alias.length, max: MAX_ALIAS } };
+  if (chars(alias) > MAX_ALIAS) return { messageId: 'input.aliasTooLong', params: { length: chars(alias), max: MAX_ALIAS } };
   if (alias.toLowerCase() === 'latest') return { messageId: 'input.aliasLatest', params: { alias } };
   if (VERSION_ALIAS.test(alias)) return { messageId: 'input.aliasVersion', params: { alias } };
   return undefined;
@@ -53,7 +56,7 @@ export function posixNormpath(path: string): string {
 export function tagKeyProblem(key: string): InputProblem | undefined {
   if (key === '') return { messageId: 'input.tagKeyEmpty', params: {} };
   if (!TAG_KEY_CHARS.test(key)) return { messageId: 'input.tagKeyChars', params: { key } };
-  if (key.length > MAX_TAG_KEY) return { messageId: 'input.tagKeyTooLong', params: { length: key.length, max: MAX_TAG_KEY } };
+  if (chars(key) > MAX_TAG_KEY) return { messageId: 'input.tagKeyTooLong', params: { length: chars(key), max: MAX_TAG_KEY } };
   const norm = posixNormpath(key);
   if (norm !== key || norm === '.' || norm.startsWith('..') || norm.startsWith('/'))
     return { messageId: 'input.tagKeyPath', params: { key } };
@@ -61,7 +64,7 @@ export function tagKeyProblem(key: string): InputProblem | undefined {
 }
 
 export function tagValueProblem(value: string): InputProblem | undefined {
-  if (value.length > MAX_TAG_VALUE) return { messageId: 'input.tagValueTooLong', params: { length: value.length, max: MAX_TAG_VALUE } };
+  if (chars(value) > MAX_TAG_VALUE) return { messageId: 'input.tagValueTooLong', params: { length: chars(value), max: MAX_TAG_VALUE } };
   return undefined;
 }
 

@@ -5,11 +5,12 @@ import { STAGES, type Stage } from './types';
 export const MAX_DESCRIPTION = 5000;
 
 export function checkDescription(description: string): void {
-  if (description.length > MAX_DESCRIPTION) {
+  const length = [...description].length; // code points, as MLflow (Python) counts
+  if (length > MAX_DESCRIPTION) {
     throw new RegistryError({
       kind: 'client',
       messageId: 'error.descriptionTooLong',
-      params: { length: description.length, max: MAX_DESCRIPTION },
+      params: { length, max: MAX_DESCRIPTION },
     });
   }
 }

@@ -99,16 +99,23 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<RegistryNod
    */
   async refreshModel(name: string): Promise<boolean> {
     const client = this.client;
-    if (!client || !this.models) return false;
-    const i = this.models.findIndex((m) => m.name === name);
-    if (i < 0) return false;
+    if (!client || !this.models?.some((m) => m.name === name)) return false;
+    const generation = this.generation;
     this.versions.delete(name);
+    let fresh: RegisteredModel | undefined;
     try {
-      const fresh = await client.models.get(name);
-      this.models[i] = fresh;
-      this.changed.fire(this.updateModelNode(fresh));
+      fresh = await client.models.get(name);
     } catch (e) {
       if (!(isRegistryError(e) && e.isNotFound)) throw e;
+    }
+    // A whole reload came meanwhile: it reads this model too. Otherwise find it again by name (the list may have moved).
+    if (generation !== this.generation) return true; // reset() bumps the generation whenever it drops the list
+    const i = this.models.findIndex((m) => m.name === name);
+    if (i < 0) return true;
+    if (fresh) {
+      this.models[i] = fresh;
+      this.changed.fire(this.updateModelNode(fresh));
+    } else {
       this.models.splice(i, 1);
       this.forget(nodeId.model(name));
       this.changed.fire(undefined);

@@ -4,6 +4,7 @@ import { messages } from '../../registry/errorMessages';
 import { aliasProblem } from '../../registry/inputRules';
 import type { ManageSession } from './session';
 import { subjectTarget, versionsTarget } from './targets';
+import { isReady } from './transition';
 
 interface AliasItem extends vscode.QuickPickItem {
   alias?: string;
@@ -20,7 +21,7 @@ export class AliasCommands {
   constructor(private readonly session: ManageSession) {}
 
   async setAlias(...args: unknown[]): Promise<void> {
-    const target = await versionsTarget(this.session, 'mlflowRegistry.setAlias', args, vscode.l10n.t('Set an Alias'));
+    const target = await versionsTarget(this.session, 'mlflowRegistry.setAlias', args, vscode.l10n.t('Set an Alias'), isReady);
     const version = target?.versions[0];
     if (!target || !version) return;
     const client = this.session.client();

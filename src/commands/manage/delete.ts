@@ -45,7 +45,13 @@ export class DeleteCommands {
     if (!model) return;
     const client = this.session.client();
     const facts = await actions.modelDeletion(client, model.name);
-    const lines = [vscode.l10n.t('All {0} versions and every alias go with it.', facts.versionCount)];
+    const lines = [
+      facts.versionCount === 0
+        ? vscode.l10n.t('It has no versions.')
+        : facts.versionCount === 1
+          ? vscode.l10n.t('Its one version and every alias go with it.')
+          : vscode.l10n.t('All {0} versions and every alias go with it.', facts.versionCount),
+    ];
     for (const a of facts.active) lines.push(`• ${vscode.l10n.t('Version {0} is in {1}', a.version, stageLabel(a.stage))}`);
     for (const a of facts.aliases) lines.push(`• ${vscode.l10n.t('@{0} points to version {1}', a.alias, a.version)}`);
     lines.push('', vscode.l10n.t('This cannot be undone: scripts loading models:/{0}/… will fail.', model.name));

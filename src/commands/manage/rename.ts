@@ -5,11 +5,7 @@ import { modelTarget } from './targets';
 
 /** renameModel: the new name must be free (checked before renaming); the tree's expansion and selection follow. */
 export class RenameCommand {
-  constructor(
-    private readonly session: ManageSession,
-    /** Open panels and documents of the old name follow the model to its new name. */
-    private readonly followers: { followRename(oldName: string, newName: string): void }[] = [],
-  ) {}
+  constructor(private readonly session: ManageSession) {}
 
   async rename(...args: unknown[]): Promise<void> {
     const model = await modelTarget(this.session, 'mlflowRegistry.renameModel', args, vscode.l10n.t('Rename a Model'));
@@ -34,8 +30,7 @@ export class RenameCommand {
     const change = await this.session.write(model.name, vscode.l10n.t('Renaming {0}…', model.name), () =>
       actions.rename(client, model.name, newName),
     );
-    this.session.models.tree.followRename(model.name, newName);
-    for (const f of this.followers) f.followRename(model.name, newName);
+    this.session.followRename(model.name, newName);
     await this.session.showChange([model.name, newName], { model: newName });
     this.session.offerUndo(vscode.l10n.t('Renamed {0} to {1}.', model.name, newName), change, { model: newName });
   }

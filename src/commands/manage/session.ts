@@ -6,11 +6,17 @@ import type { Logger } from '../../logging/logger';
 import type { RegistryClient } from '../../registry/client';
 import type { ConnectionService } from '../../services/connectionService';
 import type { ModelsView } from '../../tree/modelsView';
+import { describeError } from '../../ui/describeError';
 import { stageLabel } from '../../ui/labels';
 
-/** Open details panels: refreshed after a change, and following a renamed model. */
+/** Open details panels: refreshed after a change. */
 export interface DetailsRefresher {
   refresh(): void;
+}
+
+/** What follows a model to its new name (open panels, description documents). */
+export interface RenameFollower {
+  followRename(oldName: string, newName: string): void;
 }
 
 /**
@@ -28,6 +34,19 @@ export class ManageSession {
     /** False on a server without model aliases. */
     readonly aliases: () => boolean,
   ) {}
+
+  private readonly renameFollowers: RenameFollower[] = [];
+
+  /** Registers what follows a renamed model (built after the session: the description documents need it). */
+  followRenamesWith(...followers: RenameFollower[]): void {
+    this.renameFollowers.push(...followers);
+  }
+
+  /** A model has a new name (a rename, or its Undo): expansion, panels and documents follow it. */
+  followRename(oldName: string, newName: string): void {
+    this.models.tree.followRename(oldName, newName);
+    for (const f of this.renameFollowers) f.followRename(oldName, newName);
+  }
 
   /** The connected registry's client; says "connect first" and stops when there is none. */
   client(): RegistryClient {
@@ -57,18 +76,26 @@ export class ManageSession {
     this.details.refresh();
   }
 
-  /** After a change: refresh what it touched, reveal and select the version it was about. */
+  /**
+   * After a change: refresh what it touched, reveal and select the version it was about. The
+   * change is made by then, so a failure here is logged, never reported as the change failing
+   * (which would also lose its Undo).
+   */
   async showChange(models: string[], reveal?: { model: string; version?: string }): Promise<void> {
-    await this.refreshModels(models);
-    if (!reveal) return;
-    const shown =
-      reveal.version === undefined
-        ? await this.models.revealModel(reveal.model)
-        : await this.models.revealVersion(reveal.model, reveal.version);
-    if (!shown)
-      this.log.debug(
-        `${reveal.model}${reveal.version ? ` v${reveal.version}` : ''} is not listed in the Models view (filtered, or on a later page).`,
-      );
+    try {
+      await this.refreshModels(models);
+      if (!reveal) return;
+      const shown =
+        reveal.version === undefined
+          ? await this.models.revealModel(reveal.model)
+          : await this.models.revealVersion(reveal.model, reveal.version);
+      if (!shown)
+        this.log.debug(
+          `${reveal.model}${reveal.version ? ` v${reveal.version}` : ''} is not listed in the Models view (filtered, or on a later page).`,
+        );
+    } catch (e) {
+      this.log.warn(`The change is made; showing it in the Models view failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   /**
@@ -80,15 +107,24 @@ export class ManageSession {
       void vscode.window.showInformationMessage(message);
       return;
     }
+    // Undo belongs to the registry the change was made in, whatever is connected when it is clicked.
+    const client = this.client();
     const undoLabel = vscode.l10n.t('Undo');
     void vscode.window.showInformationMessage(message, undoLabel).then(async (choice) => {
       if (choice !== undoLabel) return;
+      if (this.connections.connection?.client !== client) {
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t('Nothing was undone: the change was made in another registry connection than the one in use now.'),
+        );
+        return;
+      }
       try {
-        const client = this.client();
         const models = modelsOf(change);
         const outcome = await this.write(models[0] ?? '', vscode.l10n.t('Undoing…'), () => undo(client, change));
-        // A rename's undo brings the old name back: refresh under both names.
-        const names = [...new Set([...models, ...change.fields.flatMap((f) => (f.field === 'name' ? [f.before] : []))])];
+        // A rename's undo brings the old name back: panels and documents follow, both names are read again.
+        const renames = change.fields.flatMap((f) => (f.field === 'name' && outcome.kind === 'undone' ? [f] : []));
+        for (const r of renames) this.followRename(r.after, r.before);
+        const names = [...new Set([...models, ...renames.map((r) => r.before)])];
         await this.showChange(names, reveal && outcome.kind === 'undone' ? undoneReveal(change, reveal) : undefined);
         if (outcome.kind === 'undone') {
           void vscode.window.showInformationMessage(vscode.l10n.t('Undone: {0}', message));
@@ -97,7 +133,10 @@ export class ManageSession {
         }
       } catch (e) {
         this.log.error(`Undo failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Undo failed: {0}', e instanceof Error ? e.message : String(e)));
+        const showLog = vscode.l10n.t('Show Log');
+        void vscode.window.showErrorMessage(vscode.l10n.t('Undo failed: {0}', describeError(e)), showLog).then((c) => {
+          if (c === showLog) this.log.show();
+        });
       }
     });
   }

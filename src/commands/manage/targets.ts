@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ModelVersion, RegisteredModel } from '../../registry/types';
 import type { VersionNode } from '../../tree/nodes';
 import { pickModelOrVersion } from '../../ui/pickTarget';
-import { nodesArg } from '../args';
+import { isSelectionCall, nodesArg } from '../args';
 import type { ManageSession } from './session';
 
 /** Versions of one model a command acts on. */
@@ -16,8 +16,17 @@ export interface VersionsTarget {
 function fromNodes(nodes: VersionNode[]): VersionsTarget | undefined {
   if (!nodes.length) return undefined;
   const model = nodes[0].version.name;
-  // One model at a time: rows of other models in the selection are left out.
+  // One model at a time: rows of other models in the selection are left out, and the user is told.
   const same = nodes.filter((n) => n.version.name === model);
+  if (same.length < nodes.length) {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'Only the versions of {0} are taken: {1} selected versions of other models were left out.',
+        model,
+        nodes.length - same.length,
+      ),
+    );
+  }
   return { model, versions: same.map((n) => n.version), aliases: new Map(same.map((n) => [n.version.version, n.aliases])) };
 }
 
@@ -69,11 +78,18 @@ export async function subjectTarget(
   title: string,
 ): Promise<{ model: RegisteredModel; version?: ModelVersion } | undefined> {
   const nodes = nodesArg(command, args, ['model', 'version'], () => session.models.selection);
+  if (nodes && nodes.length > 1 && isSelectionCall(args)) return oneRowPlease();
   const node = nodes?.[0];
   if (node?.kind === 'model') return { model: node.model };
   if (node?.kind === 'version') return { model: await session.client().models.get(node.version.name), version: node.version };
   if (nodes) return undefined;
   return pickModelOrVersion(session.client(), session.pageSize(), title, { order: 'lastUpdated' });
+}
+
+/** A keybinding on several selected rows, for a command that acts on one: say so rather than guess. */
+function oneRowPlease(): undefined {
+  void vscode.window.showInformationMessage(vscode.l10n.t('Select one row for this command: several are selected.'));
+  return undefined;
 }
 
 /** "version 2", "versions 1, 2 and 3". */

@@ -6,6 +6,17 @@ import { stageLabel } from '../../ui/labels';
 import type { ManageSession } from './session';
 import { versionList, versionsTarget } from './targets';
 
+/** Only a registered version (READY) moves: pending and failed ones have nothing to serve. */
+export const isReady = (v: ModelVersion) => v.status === 'READY';
+
+function notReady(v: ModelVersion): void {
+  void vscode.window.showWarningMessage(
+    v.status === 'PENDING_REGISTRATION'
+      ? vscode.l10n.t('Version {0} of {1} is still registering: it can change stage once it is ready.', v.version, v.name)
+      : vscode.l10n.t('Version {0} of {1} failed to register, so it cannot change stage: {2}', v.version, v.name, v.statusMessage ?? ''),
+  );
+}
+
 interface StageItem extends vscode.QuickPickItem {
   stage: Stage;
 }
@@ -19,9 +30,18 @@ export class TransitionCommands {
   constructor(private readonly session: ManageSession) {}
 
   async transition(...args: unknown[]): Promise<void> {
-    const target = await versionsTarget(this.session, 'mlflowRegistry.transitionStage', args, vscode.l10n.t('Transition a Version'));
-    const version = target?.versions[0];
-    if (!target || !version) return;
+    const target = await versionsTarget(
+      this.session,
+      'mlflowRegistry.transitionStage',
+      args,
+      vscode.l10n.t('Transition a Version'),
+      isReady,
+    );
+    const row = target?.versions[0];
+    if (!target || !row) return;
+    // The row may be older than the server: offer the stages the version is not in now.
+    const version = await this.session.client().versions.get(target.model, row.version);
+    if (!isReady(version)) return notReady(version);
     const stage = await this.pickStage(target.model, version);
     if (!stage) return;
     await this.run(target.model, version, stage);
@@ -45,8 +65,10 @@ export class TransitionCommands {
       void vscode.window.showWarningMessage(vscode.l10n.t('Drop one version at a time on a stage: each transition asks its own question.'));
       return;
     }
-    if (version.version.currentStage === drop.target.stage) return;
-    await this.run(drop.target.modelName, version.version, drop.target.stage);
+    const fresh = await this.session.client().versions.get(drop.target.modelName, version.version.version);
+    if (!isReady(fresh)) return notReady(fresh);
+    if (fresh.currentStage === drop.target.stage) return;
+    await this.run(drop.target.modelName, fresh, drop.target.stage);
   }
 
   async archive(...args: unknown[]): Promise<void> {
