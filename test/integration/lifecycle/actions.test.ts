@@ -103,6 +103,16 @@ describe('lifecycle actions and their Undo (real server)', () => {
     assert.equal(await actions.aliasTarget(client, m, 'prod'), '3');
   });
 
+  it('Undo of an alias move is refused, not an error, when the version it pointed to was deleted since', async () => {
+    const m = await modelWith(2, 'alias-gone');
+    await actions.setAlias(client, m, 'prod', '1');
+    const moved = await actions.setAlias(client, m, 'prod', '2');
+    await other.versions.delete(m, '1');
+    const outcome = await undo(client, moved);
+    assert.ok(outcome.kind === 'conflict' && outcome.field.field === 'alias', JSON.stringify(outcome));
+    assert.equal(await actions.aliasTarget(client, m, 'prod'), '2', 'nothing was undone');
+  });
+
   it('set and delete tags on a model and a version; each undone', async () => {
     const m = await modelWith(1, 'tags');
     const onModel = await actions.setTag(client, { model: m }, 'team', 'wind');

@@ -55,6 +55,8 @@ const ALIASES = [
   'vv1',
   'x'.repeat(255),
   'x'.repeat(256),
+  '𝑥'.repeat(255),
+  '𝑥'.repeat(256),
 ];
 
 const TAG_KEYS = [
