@@ -7,6 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
+import * as actions from '../../src/lifecycle/actions';
 import { RegistryClient } from '../../src/registry/client';
 import { eventually } from '../support/eventually';
 import { useE2eSession } from './support/session';
@@ -283,8 +284,14 @@ describe('managing a model from the tree in a real VS Code', function () {
     await dialog.locator('.monaco-button', { hasText: /^Delete$/ }).click();
     await eventually(
       async () =>
-        assert.deepEqual((await client.versions.search({ filter: `name = '${RENAMED}'`, pageSize: 10 }).next()).value?.version, '2'),
-      { timeout: 20_000, message: 'only version 2 left on the server' },
+        assert.deepEqual(
+          (await actions.allVersions(client, RENAMED)).map((v) => v.version),
+          ['2'],
+        ),
+      {
+        timeout: 20_000,
+        message: 'only version 2 left on the server',
+      },
     );
     await eventually(async () => assert.equal(await session.wb.row('Version 1').count(), 0), {
       timeout: 20_000,
