@@ -11,14 +11,7 @@ import { Workbench } from '../../test/e2e/support/workbench';
 import { startMlflowServer } from '../testbed/mlflowServer';
 import { projectRoot, venvBin } from '../testbed/paths';
 import { startCodeServer } from './codeServer';
-
-interface Results {
-  passes: number;
-  failures: number;
-  pending: number;
-  tests: { title: string; state: string; error?: string }[];
-  error?: string;
-}
+import { reportExtHostResults, type SuiteResults } from './extHostReport';
 
 async function main(): Promise<number> {
   const root = projectRoot();
@@ -47,29 +40,8 @@ async function main(): Promise<number> {
       if (Date.now() > deadline) throw new Error(`no results from the extension host within 5 minutes; log: ${vscode.logPath}`);
       await new Promise((r) => setTimeout(r, 500));
     }
-    const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as Results;
-    process.stdout.write('\n  extension-host suite (in code-server)\n');
-    for (const t of results.tests) {
-      process.stdout.write(`    ${t.state === 'passed' ? '✔' : t.state === 'pending' ? '-' : '✖'} ${t.title}\n`);
-      if (t.error)
-        process.stdout.write(
-          `${t.error
-            .split('\n')
-            .map((l) => `        ${l}`)
-            .join('\n')}\n`,
-        );
-    }
-    if (results.error) process.stdout.write(`  the suite could not run:\n${results.error}\n`);
-    const out = path.join(root, 'out', 'test-results');
-    fs.mkdirSync(out, { recursive: true });
-    fs.writeFileSync(
-      path.join(out, 'exthost.json'),
-      JSON.stringify({ suite: 'exthost', passes: results.passes, failures: results.failures, pending: results.pending }),
-    );
-    process.stdout.write(
-      `\nextension-host: ${results.passes} passed, ${results.failures} failed${results.pending ? `, ${results.pending} skipped` : ''}\n`,
-    );
-    return results.failures === 0 && results.passes > 0 && !results.error ? 0 : 1;
+    const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as SuiteResults;
+    return reportExtHostResults(root, 'in code-server', results);
   } finally {
     await wb?.close();
     await vscode.stop();
