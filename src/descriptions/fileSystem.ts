@@ -5,10 +5,10 @@ import { isRegistryError } from '../registry/errors';
 import { checkDescription } from '../registry/validate';
 import { describeError } from '../ui/describeError';
 import { DescriptionClock } from './clock';
-import { offerConflictChoices } from './conflict';
+import { ConflictPrompts } from './conflict';
 import { reopenUnderNewName } from './followRename';
 import { descriptionFileName, parseDescriptionPath } from './paths';
-import { SNAPSHOT_AUTHORITY, Snapshots } from './snapshots';
+import { SNAPSHOT_AUTHORITY } from './snapshots';
 import { descriptionUri, subjectLabel, subjectOf } from './uri';
 
 /** Reading and writing descriptions in the connected registry (the commands implement it: client, progress, tree, Undo). */
@@ -16,9 +16,9 @@ export interface DescriptionStore {
   read(subject: Subject): Promise<string>;
   /**
    * Writes `text`. With `expected`, the registry's text is read again first and nothing is
-   * written when it differs (DescriptionConflict).
+   * written when it differs (DescriptionConflict). `quiet`: an auto save, which offers no Undo.
    */
-  save(subject: Subject, text: string, expected: string | undefined): Promise<void>;
+  save(subject: Subject, text: string, options: { expected?: string; quiet: boolean }): Promise<void>;
 }
 
 /** How long registry changes gather before open descriptions are read again. */
@@ -39,7 +39,9 @@ export class DescriptionFileSystem implements vscode.FileSystemProvider, vscode.
   private readonly bases = new Map<string, string>();
   /** Document paths whose next save skips that check once (the user chose Overwrite). */
   private readonly overwriteOnce = new Set<string>();
-  private readonly snapshots = new Snapshots();
+  /** Per document: why VS Code is saving it (VS Code tells save participants, not providers). */
+  private readonly saveReasons = new Map<string, vscode.TextDocumentSaveReason>();
+  private readonly conflicts: ConflictPrompts;
   private readonly subscriptions: vscode.Disposable[];
   private reloadTimer: NodeJS.Timeout | undefined;
 
@@ -49,7 +51,14 @@ export class DescriptionFileSystem implements vscode.FileSystemProvider, vscode.
     registryChanged: vscode.Event<unknown>,
     private readonly log: Logger,
   ) {
-    this.subscriptions = [this.changed, registryChanged(() => this.scheduleReload())];
+    this.conflicts = new ConflictPrompts((uri) => this.overwrite(uri), log);
+    this.subscriptions = [
+      this.changed,
+      registryChanged(() => this.scheduleReload()),
+      vscode.workspace.onWillSaveTextDocument((e) => {
+        if (subjectOf(e.document.uri)) this.saveReasons.set(e.document.uri.toString(), e.reason);
+      }),
+    ];
   }
 
   dispose(): void {
@@ -63,7 +72,7 @@ export class DescriptionFileSystem implements vscode.FileSystemProvider, vscode.
   }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
-    const snapshot = this.snapshots.get(uri);
+    const snapshot = this.conflicts.snapshots.get(uri);
     if (snapshot)
       return {
         type: vscode.FileType.File,
@@ -88,7 +97,7 @@ export class DescriptionFileSystem implements vscode.FileSystemProvider, vscode.
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
-    const snapshot = this.snapshots.get(uri);
+    const snapshot = this.conflicts.snapshots.get(uri);
     if (snapshot) return bytes(snapshot.text);
     const subject = this.subjectOrThrow(uri);
     const text = await this.read(subject);
@@ -110,12 +119,18 @@ export class DescriptionFileSystem implements vscode.FileSystemProvider, vscode.
       throw new vscode.FileSystemError(describeError(e));
     }
     const expected = this.overwriteOnce.delete(uri.path) ? undefined : this.bases.get(uri.path);
+    // Auto save (on by default in VS Code for the web) writes at every pause: no Undo offer for each.
+    const reason = this.saveReasons.get(uri.toString());
+    this.saveReasons.delete(uri.toString());
+    const quiet = reason !== undefined && reason !== vscode.TextDocumentSaveReason.Manual;
     try {
-      await this.store.save(subject, text, expected);
+      await this.store.save(subject, text, { expected, quiet });
     } catch (e) {
       if (e instanceof DescriptionConflict) {
-        const theirs = this.snapshots.add(subject, e.theirs);
-        offerConflictChoices(where, theirs, uri, { overwrite: () => this.overwrite(uri) }, this.log);
+        this.log.info(
+          `not saved: the description of ${where} changed since it was opened (the user chooses Compare, Overwrite or Keep Editing)`,
+        );
+        this.conflicts.refused(uri, subject, e.theirs);
         throw new vscode.FileSystemError(
           vscode.l10n.t('Someone else changed the description of {0} since you opened it; yours is kept here, not saved.', where),
         );

@@ -26,11 +26,11 @@ export class DescriptionCommands implements DescriptionStore {
     return actions.description(this.session.client(), subject);
   }
 
-  async save(subject: actions.Subject, text: string, expected: string | undefined): Promise<void> {
+  async save(subject: actions.Subject, text: string, options: { expected?: string; quiet: boolean }): Promise<void> {
     const client = this.session.client();
     const where = subjectLabel(subject);
     const change = await this.session.write(subject.model, vscode.l10n.t('Saving the description of {0}…', where), () =>
-      actions.editDescription(client, subject, text, { expected }),
+      actions.editDescription(client, subject, text, { expected: options.expected }),
     );
     // The editor's save is done here; the tree, the panels and the Undo offer follow without holding it up.
     const reveal = { model: subject.model, version: subject.version };
@@ -38,7 +38,8 @@ export class DescriptionCommands implements DescriptionStore {
       .showChange([subject.model], reveal)
       .then(undefined, (e: unknown) => this.session.log.warn(`refreshing after saving the description of ${where}: ${String(e)}`))
       .then(() => {
-        if (change.fields.length) this.session.offerUndo(vscode.l10n.t('Saved the description of {0}.', where), change, reveal);
+        if (change.fields.length && !options.quiet)
+          this.session.offerUndo(vscode.l10n.t('Saved the description of {0}.', where), change, reveal);
       });
   }
 }
