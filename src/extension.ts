@@ -60,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): MlflowRegistryApi {
   const aliasCommands = new AliasCommands(session);
   const tags = new TagCommands(session);
   const descriptions = new DescriptionCommands(session);
-  const descriptionFiles = new DescriptionFileSystem(descriptions, models.tree.onDidChangeTreeData, log);
+  const descriptionFiles = new DescriptionFileSystem(descriptions, models.tree.onDidChangeTreeData, log, connections.onDidChange);
   const renames = new RenameCommand(session);
   session.followRenamesWith(details, descriptionFiles);
   const deletes = new DeleteCommands(session);

@@ -50,11 +50,14 @@ export class DescriptionFileSystem implements vscode.FileSystemProvider, vscode.
     /** Fires when the extension read the registry again (after a change, a refresh, an Undo). */
     registryChanged: vscode.Event<unknown>,
     private readonly log: Logger,
+    /** Another registry is connected: what documents read before belongs to the old one. */
+    connectionChanged: vscode.Event<unknown>,
   ) {
     this.conflicts = new ConflictPrompts((uri) => this.overwrite(uri), log);
     this.subscriptions = [
       this.changed,
       registryChanged(() => this.scheduleReload()),
+      connectionChanged(() => this.bases.clear()),
       vscode.workspace.onWillSaveTextDocument((e) => {
         if (subjectOf(e.document.uri)) this.saveReasons.set(e.document.uri.toString(), e.reason);
       }),
@@ -118,7 +121,20 @@ export class DescriptionFileSystem implements vscode.FileSystemProvider, vscode.
     } catch (e) {
       throw new vscode.FileSystemError(describeError(e));
     }
-    const expected = this.overwriteOnce.delete(uri.path) ? undefined : this.bases.get(uri.path);
+    const overwrite = this.overwriteOnce.delete(uri.path);
+    const expected = overwrite ? undefined : this.bases.get(uri.path);
+    if (!overwrite && expected === undefined) {
+      // Opened before the registry connection changed (or restored from a backup): nothing says what
+      // the user's edit started from, so the registry's text is shown to compare before anything is written.
+      const theirs = await this.read(subject);
+      this.conflicts.refused(uri, subject, theirs);
+      throw new vscode.FileSystemError(
+        vscode.l10n.t(
+          'The description of {0} was opened before the registry connection changed; compare it with the registry’s text, or Overwrite.',
+          where,
+        ),
+      );
+    }
     // Auto save (on by default in VS Code for the web) writes at every pause: no Undo offer for each.
     const reason = this.saveReasons.get(uri.toString());
     this.saveReasons.delete(uri.toString());
