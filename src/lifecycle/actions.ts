@@ -41,10 +41,17 @@ export async function transition(
   model: string,
   version: string,
   stage: Stage,
-  options: { archiveExisting?: boolean } = {},
+  options: {
+    archiveExisting?: boolean;
+    /**
+     * The versions in `stage` as the caller listed them to ask the user ("also archive version 1"):
+     * not listed again (a model may have thousands of versions), and the change records those.
+     */
+    inStage?: ModelVersion[];
+  } = {},
 ): Promise<Change> {
   const before = await client.versions.get(model, version);
-  const others = options.archiveExisting ? await versionsInStage(client, model, stage, version) : [];
+  const others = options.archiveExisting ? (options.inStage ?? (await versionsInStage(client, model, stage, version))) : [];
   const after = await client.versions.transitionStage(model, version, stage, { archiveExistingVersions: options.archiveExisting });
   const fields: FieldChange[] = [];
   if (before.currentStage !== after.currentStage) {

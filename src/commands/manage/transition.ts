@@ -112,8 +112,9 @@ export class TransitionCommands {
   private async run(model: string, version: ModelVersion, stage: Stage): Promise<void> {
     const client = this.session.client();
     let archiveExisting = false;
+    let others: ModelVersion[] = [];
     if (stage === 'Staging' || stage === 'Production') {
-      const others = await actions.versionsInStage(client, model, stage, version.version);
+      others = await actions.versionsInStage(client, model, stage, version.version);
       if (others.length) {
         const keep: ArchiveItem = {
           label: vscode.l10n.t('Move version {0} to {1}', version.version, stageLabel(stage)),
@@ -138,7 +139,7 @@ export class TransitionCommands {
       }
     }
     const change = await this.session.write(model, vscode.l10n.t('Moving version {0} to {1}…', version.version, stageLabel(stage)), () =>
-      actions.transition(client, model, version.version, stage, { archiveExisting }),
+      actions.transition(client, model, version.version, stage, { archiveExisting, inStage: others }),
     );
     const archived = change.fields
       .filter((f) => f.field === 'stage' && f.version !== version.version)
