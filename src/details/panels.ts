@@ -49,6 +49,11 @@ export class DetailsPanels implements vscode.Disposable {
     for (const p of this.panels.values()) p.refresh();
   }
 
+  /** A change touched these models: only their panels (the model's and its versions') read again. */
+  refreshModels(names: readonly string[]): void {
+    for (const p of this.panels.values()) if (names.includes(p.target.name)) p.refresh();
+  }
+
   /** `mlflowRegistry.showDetails`: on a tree row, or from the Command Palette with quick picks. */
   async showDetails(node?: unknown): Promise<void> {
     let target = targetOfNode(node);

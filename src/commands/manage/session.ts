@@ -9,9 +9,9 @@ import type { ModelsView } from '../../tree/modelsView';
 import { describeError } from '../../ui/describeError';
 import { stageLabel } from '../../ui/labels';
 
-/** Open details panels: refreshed after a change. */
+/** Open details panels: those of the models a change touched read again. */
 export interface DetailsRefresher {
-  refresh(): void;
+  refreshModels(names: readonly string[]): void;
 }
 
 /** What follows a model to its new name (open panels, description documents). */
@@ -73,7 +73,7 @@ export class ManageSession {
     let all = false;
     for (const name of names) all = !(await this.models.tree.refreshModel(name)) || all;
     if (all) await this.models.tree.refresh();
-    this.details.refresh();
+    this.details.refreshModels(names);
   }
 
   /**
