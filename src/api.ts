@@ -55,5 +55,7 @@ export interface MlflowRegistryApi {
     message(): string | undefined;
     /** The rows under a row (or the top level), fetched as the view would fetch them. */
     children(id?: string): Promise<TreeRow[]>;
+    /** The ids of the rows selected in the Models view (what keybindings act on). */
+    selection(): string[];
   };
 }

@@ -54,6 +54,7 @@ export function createApi(
         if (id !== undefined && !parent) throw new Error(`No row ${id} has been listed yet`);
         return (await tree.getChildren(parent)).map(row);
       },
+      selection: () => view.selection.map((n) => n.id),
     },
   };
 }
